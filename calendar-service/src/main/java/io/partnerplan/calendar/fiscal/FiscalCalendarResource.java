@@ -1,0 +1,72 @@
+package io.partnerplan.calendar.fiscal;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.problem.Problem;
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.web.Params;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/fiscal-calendars/{organisationId}")
+@Tag(name = "Fiscal calendars", description = "Each organisation's fiscal year and where a date falls in it")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class FiscalCalendarResource {
+
+    private final FiscalCalendarService calendars;
+
+    public FiscalCalendarResource(FiscalCalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @PUT
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION, Roles.PARTNER_OWNER })
+    @Operation(summary = "Set an organisation's fiscal calendar (If-Match required to replace one)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "428", description = "Replacing without If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("organisationId") UUID organisation, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @NotNull @Valid FiscalCalendarRequest request) {
+        FiscalCalendarService.Result result = calendars.put(organisation, ifMatch, request);
+        return Response.status(result.created() ? 201 : 200).tag(Versions.etag(result.calendar().version()))
+                .entity(result.calendar()).build();
+    }
+
+    @GET
+    @Operation(summary = "Get an organisation's fiscal calendar")
+    public Response get(@PathParam("organisationId") UUID organisation) {
+        FiscalCalendarView calendar = calendars.get(organisation);
+        return Response.ok(calendar).tag(Versions.etag(calendar.version())).build();
+    }
+
+    @GET
+    @Path("/dates/{date}")
+    @Operation(summary = "Where a date falls in the organisation's fiscal year: year, quarter, label")
+    public FiscalPosition locate(@PathParam("organisationId") UUID organisation,
+                                 @PathParam("date") @Schema(example = "2026-11-23", format = "date") String date) {
+        return calendars.locate(organisation, Params.date("date", date));
+    }
+}

@@ -1,0 +1,81 @@
+package io.partnerplan.calendar.fiscal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalendar, UUID> {
+
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public FiscalCalendarService(Outbox outbox, Caller caller) {
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    /** Creates the calendar, or replaces it when {@code ifMatch} names its current version. */
+    @Transactional
+    public Result put(UUID organisation, String ifMatch, FiscalCalendarRequest request) {
+        requireMaySet(organisation);
+        Optional<FiscalCalendar> existing = find("organisationId", organisation).firstResultOptional();
+        FiscalCalendar calendar = existing.orElseGet(FiscalCalendar::new);
+        if (existing.isPresent()) {
+            Versions.requireMatch(ifMatch, calendar.version);
+        } else {
+            calendar.id = Ids.next();
+            calendar.organisationId = organisation;
+        }
+        calendar.startMonth = request.startMonth();
+        calendar.startDay = request.startDay();
+        calendar.yearNaming = request.yearNaming();
+        calendar.updatedAt = Instant.now();
+        persist(calendar);
+        flush();
+        FiscalCalendarView view = FiscalCalendarView.of(calendar);
+        outbox.publish("fiscal-calendar.changed", "fiscal-calendar", organisation, view);
+        return new Result(view, existing.isEmpty());
+    }
+
+    @Transactional
+    public FiscalCalendarView get(UUID organisation) {
+        return FiscalCalendarView.of(calendarOf(organisation));
+    }
+
+    @Transactional
+    public FiscalPosition locate(UUID organisation, LocalDate date) {
+        return calendarOf(organisation).rules().locate(date);
+    }
+
+    private FiscalCalendar calendarOf(UUID organisation) {
+        return find("organisationId", organisation).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Fiscal calendar of organisation", organisation));
+    }
+
+    /** The vendor's people set any calendar; a partner's owner sets only their own organisation's. */
+    private void requireMaySet(UUID organisation) {
+        boolean vendorSide = caller.hasRole(Roles.TENANT_ADMIN) || caller.hasRole(Roles.VENDOR_MANAGER)
+                || caller.hasRole(Roles.INTEGRATION);
+        boolean ownOrganisation = caller.hasRole(Roles.PARTNER_OWNER)
+                && caller.organisation().filter(organisation::equals).isPresent();
+        if (!vendorSide && !ownOrganisation) {
+            throw ProblemException.forbidden("You may only set your own organisation's fiscal calendar");
+        }
+    }
+
+    public record Result(FiscalCalendarView calendar, boolean created) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.partnerplan.calendar.fiscal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class FiscalCalendarResourceTest {
+
+    @Test
+    void vendorAndPartnerCalendarsAnswerWhereADateFalls() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID vendor = UUID.randomUUID();
+        UUID partner = UUID.randomUUID();
+        String vm = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
+        String po = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
+
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("startMonth", 2, "startDay", 1, "yearNaming", "END_YEAR"))
+                .put("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(201).header("ETag", "\"0\"");
+        given().auth().oauth2(po).contentType(ContentType.JSON)
+                .body(Map.of("startMonth", 1, "startDay", 1, "yearNaming", "END_YEAR"))
+                .put("/api/v1/fiscal-calendars/{org}", partner).then().statusCode(201);
+
+        given().auth().oauth2(po).get("/api/v1/fiscal-calendars/{org}/dates/2026-11-23", vendor)
+                .then().statusCode(200).body("label", equalTo("FY27 Q4")).body("quarterEnd", equalTo("2027-01-31"));
+        given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}/dates/2026-11-23", partner)
+                .then().statusCode(200).body("label", equalTo("FY26 Q4")).body("quarterEnd", equalTo("2026-12-31"));
+
+        // Another tenant cannot read them.
+        given().auth().oauth2(DevTokens.token("x-" + tenant, vendor, Roles.VENDOR_MANAGER))
+                .get("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(404);
+    }
+
+    @Test
+    void replacingNeedsIfMatchAndPartnersOnlySetTheirOwn() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID vendor = UUID.randomUUID();
+        String vm = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
+        Map<String, Object> july = Map.of("startMonth", 7, "startDay", 1, "yearNaming", "END_YEAR");
+        given().auth().oauth2(vm).contentType(ContentType.JSON).body(july)
+                .put("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(201);
+        given().auth().oauth2(vm).contentType(ContentType.JSON).body(july)
+                .put("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(428);
+        given().auth().oauth2(vm).contentType(ContentType.JSON).body(july).header("If-Match", "\"0\"")
+                .put("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(200).header("ETag", "\"1\"");
+
+        String partnerOwner = DevTokens.token(tenant, UUID.randomUUID(), Roles.PARTNER_OWNER);
+        given().auth().oauth2(partnerOwner).contentType(ContentType.JSON).body(july).header("If-Match", "\"1\"")
+                .put("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(403);
+    }
+
+    @Test
+    void invalidCalendarsNameTheField() {
+        String vm = DevTokens.token("t-cal", UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("startMonth", 13, "startDay", 1, "yearNaming", "END_YEAR"))
+                .put("/api/v1/fiscal-calendars/{org}", UUID.randomUUID())
+                .then().statusCode(400).body("errors[0].field", equalTo("startMonth"));
+        given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}/dates/2026-02-30", UUID.randomUUID())
+                .then().statusCode(400).body("errors[0].field", equalTo("date"));
+    }
+}

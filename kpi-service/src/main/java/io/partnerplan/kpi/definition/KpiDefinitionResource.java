@@ -1,0 +1,73 @@
+package io.partnerplan.kpi.definition;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.idempotency.Idempotent;
+import io.partnerplan.platform.paging.Page;
+import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.problem.Problem;
+import io.partnerplan.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/kpis")
+@Tag(name = "KPIs", description = "The tenant's KPI library")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class KpiDefinitionResource {
+
+    private final KpiLibrary library;
+
+    public KpiDefinitionResource(KpiLibrary library) {
+        this.library = library;
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER })
+    @Operation(summary = "Add a KPI to the library")
+    @APIResponse(responseCode = "201", description = "Defined",
+            content = @Content(schema = @Schema(implementation = KpiDefinitionView.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response define(@NotNull @Valid KpiDefinitionRequest request) {
+        KpiDefinitionView kpi = library.define(request);
+        return Response.created(URI.create("/api/v1/kpis/" + kpi.id())).tag(Versions.etag(kpi.version()))
+                .entity(kpi).build();
+    }
+
+    @GET
+    @Operation(summary = "List the KPI library")
+    public Page<KpiDefinitionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return library.list(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one KPI definition")
+    public Response get(@PathParam("id") UUID id) {
+        KpiDefinitionView kpi = library.get(id);
+        return Response.ok(kpi).tag(Versions.etag(kpi.version())).build();
+    }
+}

@@ -1,0 +1,5 @@
+package io.partnerplan.kpi.definition;
+
+public enum KpiUnit {
+    CURRENCY, COUNT, PERCENT, RATIO
+}

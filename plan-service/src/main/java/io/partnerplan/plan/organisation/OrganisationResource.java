@@ -1,0 +1,94 @@
+package io.partnerplan.plan.organisation;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.idempotency.Idempotent;
+import io.partnerplan.platform.paging.Page;
+import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.problem.Problem;
+import io.partnerplan.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/organisations")
+@Tag(name = "Organisations", description = "The vendor and its channel partners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class OrganisationResource {
+
+    private final OrganisationService service;
+
+    public OrganisationResource(OrganisationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Register an organisation (the vendor or a partner)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid OrganisationRequest request) {
+        OrganisationView created = service.create(request);
+        return Response.created(URI.create("/api/v1/organisations/" + created.id()))
+                .tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List organisations of the tenant, oldest first")
+    public Page<OrganisationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return service.list(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one organisation")
+    @APIResponse(responseCode = "200", description = "The organisation; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation in your tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        OrganisationView view = service.get(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Replace an organisation's details (If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid OrganisationRequest request) {
+        OrganisationView view = service.update(id, ifMatch, request);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,61 @@
+package io.partnerplan.plan.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.partnerplan.platform.security.TenantScoped;
+
+/** A joint business plan between the vendor and one partner over one planning horizon. */
+@Entity
+@Table(name = "plan")
+public class Plan extends TenantScoped {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "vendor_organisation_id", nullable = false, updatable = false)
+    public UUID vendorOrganisationId;
+
+    @Column(name = "partner_organisation_id", nullable = false, updatable = false)
+    public UUID partnerOrganisationId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "horizon_start", nullable = false)
+    public LocalDate horizonStart;
+
+    @Column(name = "horizon_end", nullable = false)
+    public LocalDate horizonEnd;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PlanStatus status;
+
+    /** The vendor manager who drafted the plan (token subject). */
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    /** Whether {@code organisation} is one of the plan's two parties. */
+    public boolean hasParty(UUID organisation) {
+        return vendorOrganisationId.equals(organisation) || partnerOrganisationId.equals(organisation);
+    }
+}

@@ -1,0 +1,19 @@
+package io.partnerplan.plan.plan;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A new draft plan; the vendor side is the caller's organisation. */
+@Schema(name = "PlanRequest")
+public record PlanRequest(
+        @NotNull @Schema(description = "The partner organisation this plan is with") UUID partnerOrganisationId,
+        @NotBlank @Size(max = 200) @Schema(example = "Northwind FY27 joint business plan") String title,
+        @NotNull @Schema(example = "2027-02-01") LocalDate horizonStart,
+        @NotNull @Schema(example = "2028-01-31") LocalDate horizonEnd) {
+}

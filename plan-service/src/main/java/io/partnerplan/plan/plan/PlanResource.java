@@ -1,0 +1,96 @@
+package io.partnerplan.plan.plan;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.idempotency.Idempotent;
+import io.partnerplan.platform.paging.Page;
+import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.problem.Problem;
+import io.partnerplan.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/plans")
+@Tag(name = "Plans", description = "Joint business plans between the vendor and a partner")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class PlanResource {
+
+    private final PlanService service;
+
+    public PlanResource(PlanService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed(Roles.VENDOR_MANAGER)
+    @Operation(summary = "Draft a plan with a partner", description = "Emits plan.created")
+    @APIResponse(responseCode = "201", description = "Drafted",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response draft(@NotNull @Valid PlanRequest request) {
+        PlanView plan = service.draft(request);
+        return Response.created(URI.create("/api/v1/plans/" + plan.id()))
+                .tag(Versions.etag(plan.version())).entity(plan).build();
+    }
+
+    @GET
+    @Operation(summary = "List the plans your organisation is a party to, oldest first")
+    public Page<PlanView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return service.list(PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one plan")
+    @APIResponse(responseCode = "200", description = "The plan; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan, or not one of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        PlanView plan = service.get(id);
+        return Response.ok(plan).tag(Versions.etag(plan.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR })
+    @Operation(summary = "Edit a draft or proposed plan's header (If-Match required)")
+    @APIResponse(responseCode = "409", description = "The plan is agreed: use an amendment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @NotNull @Valid PlanUpdate update) {
+        PlanView plan = service.update(id, ifMatch, update);
+        return Response.ok(plan).tag(Versions.etag(plan.version())).build();
+    }
+}

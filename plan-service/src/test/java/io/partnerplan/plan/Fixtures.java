@@ -1,0 +1,39 @@
+package io.partnerplan.plan;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.restassured.http.ContentType;
+
+/** A tenant with a vendor and a partner, created through the API as a client would. */
+public record Fixtures(String tenant, UUID vendor, UUID partner, String vendorManager, String partnerOwner) {
+
+    public static Fixtures newTenant() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = DevTokens.token(tenant, null, Roles.TENANT_ADMIN);
+        UUID vendor = organisation(admin, "Contoso Software", "VENDOR");
+        UUID partner = organisation(admin, "Northwind Resellers", "PARTNER");
+        return new Fixtures(tenant, vendor, partner,
+                DevTokens.tokenFor(tenant, vendor, "vm@contoso.test", Roles.VENDOR_MANAGER),
+                DevTokens.tokenFor(tenant, partner, "po@northwind.test", Roles.PARTNER_OWNER));
+    }
+
+    public static UUID organisation(String token, String name, String kind) {
+        return UUID.fromString(given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "kind", kind, "timeZone", "Europe/London"))
+                .post("/api/v1/organisations")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public UUID draftPlan(String title) {
+        return UUID.fromString(given().auth().oauth2(vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("partnerOrganisationId", partner.toString(), "title", title,
+                        "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31"))
+                .post("/api/v1/plans")
+                .then().statusCode(201).extract().path("id"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.partnerplan.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A CloudEvent read back from a Kafka record in binary mode. */
+public record IncomingEvent(String id, String type, String source, String subject, Instant time,
+                            String tenantId, String traceId, JsonNode data) {
+
+    /** {@code io.partnerplan.plan.created.v1} → {@code plan.created} */
+    public String shortType() {
+        return EventTypes.shortName(type);
+    }
+
+    public <T> T dataAs(Class<T> type, ObjectMapper json) {
+        try {
+            return json.treeToValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("data of " + this.type + " does not match its schema: " + e.getOriginalMessage());
+        }
+    }
+
+    /** @throws PoisonEventException when a required attribute is missing: retrying cannot fix that */
+    public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
+        String id = required(record, CloudEventHeaders.ID);
+        String type = required(record, CloudEventHeaders.TYPE);
+        String source = required(record, CloudEventHeaders.SOURCE);
+        String tenant = required(record, CloudEventHeaders.TENANT);
+        String subject = header(record, CloudEventHeaders.SUBJECT);
+        String time = header(record, CloudEventHeaders.TIME);
+        Instant at;
+        try {
+            at = time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException(CloudEventHeaders.TIME + " is not an RFC 3339 timestamp: " + time);
+        }
+        if (record.value() == null) {
+            throw new PoisonEventException("event " + id + " has no data");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(record.value());
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("data of event " + id + " is not JSON: " + e.getOriginalMessage());
+        }
+        return new IncomingEvent(id, type, source, subject, at, tenant, header(record, CloudEventHeaders.TRACE), data);
+    }
+
+    private static String required(ConsumerRecord<String, String> record, String name) {
+        String value = header(record, name);
+        if (value == null || value.isBlank()) {
+            throw new PoisonEventException("missing CloudEvents header " + name);
+        }
+        return value;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package io.partnerplan.platform.events;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.web.RequestIds;
+
+/**
+ * Records a domain event in the caller's transaction. Nothing reaches Kafka unless the state change
+ * commits, and nothing that commits is lost when Kafka is down: {@link OutboxRelay} publishes later.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Caller caller;
+    private final String service;
+
+    public Outbox(EntityManager em, ObjectMapper json, Caller caller,
+                  @ConfigProperty(name = "partnerplan.service") String service) {
+        this.em = em;
+        this.json = json;
+        this.caller = caller;
+        this.service = service;
+    }
+
+    /**
+     * @param shortName    e.g. {@code plan.created}
+     * @param aggregateId  the Kafka key and CloudEvents subject, so one aggregate's events stay ordered
+     * @param data         serialized as the event's JSON data
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String shortName, String aggregateType, Object aggregateId, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = Ids.next();
+        event.tenantId = caller.requireTenant();
+        event.topic = EventTypes.topicOf(service);
+        event.type = EventTypes.type(shortName);
+        event.source = EventTypes.source(service);
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId.toString();
+        event.occurredAt = Instant.now();
+        event.traceId = RequestIds.current();
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data of " + shortName + " is not serializable", e);
+        }
+        em.persist(event);
+    }
+}

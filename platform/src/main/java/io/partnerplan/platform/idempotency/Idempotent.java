@@ -1,0 +1,19 @@
+package io.partnerplan.platform.idempotency;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.ws.rs.NameBinding;
+
+/**
+ * Marks a POST that honours {@code Idempotency-Key}: the same key with the same body replays the
+ * first answer; the same key with another body is refused with 422.
+ */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+public @interface Idempotent {
+    String HEADER = "Idempotency-Key";
+}

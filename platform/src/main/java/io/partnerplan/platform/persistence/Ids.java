@@ -1,0 +1,24 @@
+package io.partnerplan.platform.persistence;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Time-ordered UUIDs (RFC 9562 version 7): ids sort by creation time, so keyset paging on the id
+ * lists resources oldest first and B-tree inserts stay local.
+ */
+public final class Ids {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static UUID next() {
+        long millis = System.currentTimeMillis();
+        long randA = RANDOM.nextInt(1 << 12);
+        long msb = (millis << 16) | (0x7L << 12) | randA;
+        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}

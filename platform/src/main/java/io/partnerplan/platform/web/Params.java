@@ -1,0 +1,27 @@
+package io.partnerplan.platform.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import io.partnerplan.platform.problem.ProblemException;
+
+/**
+ * Parses path and query parameters with a 400 naming the parameter, where JAX-RS conversion
+ * would answer a bare 404.
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(name, "is required");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be a date (YYYY-MM-DD)");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.partnerplan.platform.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A plain Kafka client for tests against the real broker: read what a service published, or
+ * publish what another service would.
+ */
+public final class KafkaProbe {
+
+    private KafkaProbe() {
+    }
+
+    public static String bootstrap() {
+        String fromEnv = System.getenv("PP_KAFKA_BOOTSTRAP");
+        return fromEnv != null ? fromEnv : System.getProperty("partnerplan.test.kafka");
+    }
+
+    /** Reads {@code topic} from the beginning until a record matches or the timeout passes. */
+    public static ConsumerRecord<String, String> awaitRecord(String topic, Duration timeout,
+                                                             Predicate<ConsumerRecord<String, String>> match) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            Instant end = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(end)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (match.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No matching record on " + topic + " within " + timeout);
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Sends one record with the given headers and waits for the broker's acknowledgement. */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            RecordHeaders recordHeaders = new RecordHeaders();
+            headers.forEach((k, v) -> recordHeaders.add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /** A CloudEvent in binary mode, as a PartnerPlan service publishes it. */
+    public static Map<String, String> cloudEventHeaders(String id, String type, String subject, String tenant) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/partnerplan/test",
+                "ce_type", type, "ce_subject", subject, "ce_time", Instant.now().toString(),
+                "ce_tenantid", tenant, "content-type", "application/json");
+    }
+
+}
