@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,9 +29,13 @@ public class Outbox {
     private final ObjectMapper json;
     private final Caller caller;
     private final String service;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, ObjectMapper json, Caller caller,
-                  @ConfigProperty(name = "partnerplan.service") String service) {
+    public Outbox(EntityManager em, ObjectMapper json, Caller caller, TransactionSynchronizationRegistry transactions,
+                  OutboxRelay relay, @ConfigProperty(name = "partnerplan.service") String service) {
+        this.transactions = transactions;
+        this.relay = relay;
         this.em = em;
         this.json = json;
         this.caller = caller;
@@ -58,5 +65,25 @@ public class Outbox {
             throw new IllegalArgumentException("Event data of " + shortName + " is not serializable", e);
         }
         em.persist(event);
+        nudgeRelayAfterCommit();
+    }
+
+    private void nudgeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
     }
 }

@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
@@ -43,6 +48,14 @@ public class OutboxRelay {
     private final int batchSize;
     private final int retentionDays;
     private volatile Instant quietUntil = Instant.EPOCH;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    /** One thread, no context propagated from the request that nudged it. */
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OutboxRelay(EntityManager em, EventProducer producer,
                        @ConfigProperty(name = "partnerplan.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -53,21 +66,45 @@ public class OutboxRelay {
         this.retentionDays = retentionDays;
     }
 
-    @Scheduled(every = "${partnerplan.outbox.interval:0.25s}", delayed = "1s",
+    /** Called after a transaction that wrote outbox rows commits: publish now rather than at the next tick. */
+    public void nudge() {
+        try {
+            executor.execute(this::relay);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the rows are published by the next start or another replica.
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    /** The safety net: rows of a replica that died before its nudge, or that waited for the broker. */
+    @Scheduled(every = "${partnerplan.outbox.interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (Instant.now().isBefore(quietUntil)) {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true); // the running round may have missed rows committed just now
             return;
         }
         try {
-            int sent;
             do {
-                sent = publishBatch();
-            } while (sent == batchSize);
+                again.set(false);
+                if (Instant.now().isBefore(quietUntil)) {
+                    return;
+                }
+                int sent;
+                do {
+                    sent = publishBatch();
+                } while (sent == batchSize);
+            } while (again.get());
         } catch (RuntimeException e) {
             // Broker away or slow: back off a little; the rows stay unpublished and are retried.
             quietUntil = Instant.now().plusSeconds(2);
             LOG.warnf("Outbox relay could not publish, will retry: %s", rootMessage(e));
+        } finally {
+            running.set(false);
         }
     }
 
