@@ -44,8 +44,10 @@ public class FiscalCalendarResource {
     @PUT
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION, Roles.PARTNER_OWNER })
     @Operation(summary = "Set an organisation's fiscal calendar (If-Match required to replace one)")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = FiscalCalendarView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(schema = @Schema(implementation = FiscalCalendarView.class)))
     @APIResponse(responseCode = "428", description = "Replacing without If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("organisationId") UUID organisation, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -57,6 +59,8 @@ public class FiscalCalendarResource {
 
     @GET
     @Operation(summary = "Get an organisation's fiscal calendar")
+    @APIResponse(responseCode = "200", description = "The calendar; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = FiscalCalendarView.class)))
     public Response get(@PathParam("organisationId") UUID organisation) {
         FiscalCalendarView calendar = calendars.get(organisation);
         return Response.ok(calendar).tag(Versions.etag(calendar.version())).build();

@@ -66,6 +66,8 @@ public class KpiDefinitionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get one KPI definition")
+    @APIResponse(responseCode = "200", description = "The KPI; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = KpiDefinitionView.class)))
     public Response get(@PathParam("id") UUID id) {
         KpiDefinitionView kpi = library.get(id);
         return Response.ok(kpi).tag(Versions.etag(kpi.version())).build();

@@ -82,6 +82,8 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
     @Operation(summary = "Replace an organisation's details (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Replaced; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",

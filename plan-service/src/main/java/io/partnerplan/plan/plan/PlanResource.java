@@ -82,6 +82,8 @@ public class PlanResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR })
     @Operation(summary = "Edit a draft or proposed plan's header (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Edited; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "409", description = "The plan is agreed: use an amendment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",

@@ -15,11 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
-        @Schema(example = "https://partnerplan.io/problems/validation") URI type,
+        @Schema(example = "https://partnerplan.io/problems/validation", format = "uri") URI type,
         @Schema(example = "Request is not valid") String title,
         @Schema(example = "400") int status,
         @Schema(example = "name: must not be blank") String detail,
-        @Schema(example = "/api/v1/plans") URI instance,
+        @Schema(example = "/api/v1/plans", format = "uri-reference") URI instance,
         @Schema(example = "5f0c3c1e9a7b4e21") String traceId,
         List<FieldError> errors) {
 

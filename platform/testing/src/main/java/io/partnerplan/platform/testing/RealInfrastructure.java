@@ -66,7 +66,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     private boolean isUp() {
-        return Files.exists(repo.resolve(".infra/test/env")) && run("status-quiet") == 0;
+        return Files.exists(repo.resolve(".infra/test/env")) && run("status") == 0;
     }
 
     private int run(String command) {
@@ -82,7 +82,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 p.destroyForcibly();
                 throw new IllegalStateException("scripts/infra " + command + " timed out; see " + log);
             }
-            if (p.exitValue() != 0 && !command.equals("status-quiet")) {
+            if (p.exitValue() != 0 && !command.equals("status")) {
                 throw new IllegalStateException("scripts/infra " + command + " failed; see " + log);
             }
             return p.exitValue();
