@@ -6,6 +6,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +61,33 @@ public class OrganisationResource {
         OrganisationView created = service.create(request);
         return Response.created(URI.create("/api/v1/organisations/" + created.id()))
                 .tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/by-external-id/{system}/{externalId}")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Create or update the organisation a PRM/CRM knows by its own id",
+            description = "For syncs: safe to run again and again. An unchanged organisation keeps its version "
+                    + "and emits no event. If-Match is honoured when sent.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "200", description = "Updated or unchanged",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upsert(
+            @PathParam("system") @Pattern(regexp = "[a-z0-9-]+(:[a-z0-9-]+)*", message = "must look like crm:salesforce")
+            @Size(max = 60) @Parameter(example = "crm:salesforce") String system,
+            @PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._~:@-]+", message = "must be letters, digits or ._~:@-")
+            @Size(max = 200) @Parameter(example = "0015g00000XyZ") String externalId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid OrganisationRequest request) {
+        OrganisationService.Upserted result = service.upsert(system, externalId, ifMatch, request);
+        OrganisationView view = result.organisation();
+        Response.ResponseBuilder answer = result.created()
+                ? Response.created(URI.create("/api/v1/organisations/" + view.id()))
+                : Response.ok();
+        return answer.tag(Versions.etag(view.version())).entity(view).build();
     }
 
     @GET

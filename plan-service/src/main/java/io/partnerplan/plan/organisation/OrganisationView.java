@@ -1,14 +1,22 @@
 package io.partnerplan.plan.organisation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Organisation")
-public record OrganisationView(UUID id, String name, OrganisationKind kind, String timeZone, Instant createdAt, long version) {
+public record OrganisationView(UUID id, String name, OrganisationKind kind, String timeZone,
+                               List<ExternalRef> externalIds, Instant createdAt, long version) {
 
-    static OrganisationView of(Organisation o) {
-        return new OrganisationView(o.id, o.name, o.kind, o.timeZone, o.createdAt, o.version);
+    static OrganisationView of(Organisation o, List<ExternalId> externalIds) {
+        return new OrganisationView(o.id, o.name, o.kind, o.timeZone,
+                externalIds.stream().map(e -> new ExternalRef(e.system, e.externalId)).toList(), o.createdAt, o.version);
+    }
+
+    /** Where the organisation is known elsewhere: {@code {"system": "crm:salesforce", "id": "0015g00000XyZ"}}. */
+    @Schema(name = "ExternalRef")
+    public record ExternalRef(@Schema(example = "crm:salesforce") String system, @Schema(example = "0015g00000XyZ") String id) {
     }
 }

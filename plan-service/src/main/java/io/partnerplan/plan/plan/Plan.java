@@ -41,6 +41,10 @@ public class Plan extends TenantScoped {
     @Column(nullable = false)
     public PlanStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_cadence", nullable = false)
+    public ReviewCadence reviewCadence;
+
     /** The vendor manager who drafted the plan (token subject). */
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
@@ -57,5 +61,10 @@ public class Plan extends TenantScoped {
     /** Whether {@code organisation} is one of the plan's two parties. */
     public boolean hasParty(UUID organisation) {
         return vendorOrganisationId.equals(organisation) || partnerOrganisationId.equals(organisation);
+    }
+
+    /** The side {@code organisation} is on; only call for a party. */
+    public Side sideOf(UUID organisation) {
+        return vendorOrganisationId.equals(organisation) ? Side.VENDOR : Side.PARTNER;
     }
 }

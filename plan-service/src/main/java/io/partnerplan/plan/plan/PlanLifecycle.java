@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Roles;
 
 /** Which status may follow which; pure rules, tested without a database. */
 public final class PlanLifecycle {
@@ -32,6 +33,22 @@ public final class PlanLifecycle {
             throw ProblemException.conflict("A " + from.name().toLowerCase() + " plan cannot become "
                     + to.name().toLowerCase() + "; allowed next: " + NEXT.get(from));
         }
+    }
+
+    /**
+     * Who may sign for a side: the vendor's manager or sponsor for the vendor, the partner's owner or
+     * sponsor for the partner. Contributors and viewers never bind their organisation.
+     */
+    public static boolean maySignFor(Side side, Set<String> roles) {
+        return switch (side) {
+            case VENDOR -> roles.contains(Roles.VENDOR_MANAGER) || roles.contains(Roles.EXECUTIVE_SPONSOR);
+            case PARTNER -> roles.contains(Roles.PARTNER_OWNER) || roles.contains(Roles.EXECUTIVE_SPONSOR);
+        };
+    }
+
+    /** A proposed plan becomes agreed when both sides have signed it. */
+    public static boolean agreedBy(Set<Side> signed) {
+        return signed.containsAll(EnumSet.allOf(Side.class));
     }
 
     /** Sections are edited freely while drafting; once agreed, changes go through amendments. */

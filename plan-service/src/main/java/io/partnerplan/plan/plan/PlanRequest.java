@@ -15,5 +15,6 @@ public record PlanRequest(
         @NotNull @Schema(description = "The partner organisation this plan is with") UUID partnerOrganisationId,
         @NotBlank @Size(max = 200) @Schema(example = "Northwind FY27 joint business plan") String title,
         @NotNull @Schema(example = "2027-02-01") LocalDate horizonStart,
-        @NotNull @Schema(example = "2028-01-31") LocalDate horizonEnd) {
+        @NotNull @Schema(example = "2028-01-31") LocalDate horizonEnd,
+        @Schema(description = "How often the plan is reviewed; QUARTERLY when absent") ReviewCadence reviewCadence) {
 }

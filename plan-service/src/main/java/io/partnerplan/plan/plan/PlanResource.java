@@ -95,4 +95,60 @@ public class PlanResource {
         PlanView plan = service.update(id, ifMatch, update);
         return Response.ok(plan).tag(Versions.etag(plan.version())).build();
     }
+
+    @POST
+    @Path("/{id}/propose")
+    @Consumes(MediaType.WILDCARD) // an action, no body
+    @Operation(summary = "Put a draft forward for both sides' signature (If-Match required)",
+            description = "draft → proposed; emits plan.proposed. Existing signatures are void.")
+    @APIResponse(responseCode = "200", description = "Proposed", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response propose(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(service.propose(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/return-to-draft")
+    @Consumes(MediaType.WILDCARD) // an action, no body
+    @Operation(summary = "Send a proposal back for changes (If-Match required)",
+            description = "proposed → draft; signatures are void; emits plan.returned-to-draft")
+    @APIResponse(responseCode = "200", description = "Back to draft", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    public Response returnToDraft(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(service.returnToDraft(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/sign-off")
+    @Consumes(MediaType.WILDCARD) // an action, no body
+    @Operation(summary = "Sign the proposed plan for your side (If-Match required)",
+            description = "The vendor's manager (or sponsor) signs for the vendor, the partner's owner (or sponsor) for the "
+                    + "partner. With both signatures the plan is agreed and plan.agreed is emitted; otherwise plan.signed-off.")
+    @APIResponse(responseCode = "200", description = "Signed", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "403", description = "Your role cannot sign for your side", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not proposed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signOff(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(service.signOff(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Consumes(MediaType.WILDCARD) // an action, no body
+    @Operation(summary = "Put an agreed plan into effect (vendor manager, If-Match required)", description = "agreed → active; emits plan.activated")
+    @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    public Response activate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(service.activate(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.WILDCARD) // an action, no body
+    @Operation(summary = "Close a plan (vendor manager, If-Match required)", description = "emits plan.closed")
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withETag(service.close(id, ifMatch));
+    }
+
+    private static Response withETag(PlanView plan) {
+        return Response.ok(plan).tag(Versions.etag(plan.version())).build();
+    }
 }

@@ -2,7 +2,12 @@ package io.partnerplan.plan.plan;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,17 +22,21 @@ import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.security.Roles;
 
 @ApplicationScoped
 public class PlanService {
 
     private final PlanRepository plans;
+    private final PlanSignOffRepository signOffs;
     private final OrganisationService organisations;
     private final Outbox outbox;
     private final Caller caller;
 
-    public PlanService(PlanRepository plans, OrganisationService organisations, Outbox outbox, Caller caller) {
+    public PlanService(PlanRepository plans, PlanSignOffRepository signOffs, OrganisationService organisations,
+                       Outbox outbox, Caller caller) {
         this.plans = plans;
+        this.signOffs = signOffs;
         this.organisations = organisations;
         this.outbox = outbox;
         this.caller = caller;
@@ -53,26 +62,30 @@ public class PlanService {
         plan.horizonStart = request.horizonStart();
         plan.horizonEnd = request.horizonEnd();
         plan.status = PlanStatus.DRAFT;
+        plan.reviewCadence = request.reviewCadence() == null ? ReviewCadence.QUARTERLY : request.reviewCadence();
         plan.createdBy = caller.subject();
         plan.createdAt = Instant.now();
         plan.updatedAt = plan.createdAt;
         plans.persist(plan);
         plans.flush();
-        PlanView view = PlanView.of(plan);
         outbox.publish("plan.created", "plan", plan.id,
                 new PlanCreated(plan.id, plan.vendorOrganisationId, plan.partnerOrganisationId, plan.title,
                         plan.horizonStart, plan.horizonEnd, plan.createdBy, vendor.name, partner.name));
-        return view;
+        return PlanView.of(plan, List.of());
     }
 
     @Transactional
     public PlanView get(UUID id) {
-        return PlanView.of(visible(id));
+        Plan plan = visible(id);
+        return PlanView.of(plan, signOffs.of(plan.id));
     }
 
     @Transactional
     public Page<PlanView> list(PageRequest page) {
-        return Page.of(plans.pageForParty(caller.requireOrganisation(), page), page, p -> p.id, PlanView::of);
+        List<Plan> rows = plans.pageForParty(caller.requireOrganisation(), page);
+        Map<UUID, List<PlanSignOff>> signed = signOffs.ofPlans(rows.stream().map(p -> p.id).toList()).stream()
+                .collect(Collectors.groupingBy(s -> s.planId));
+        return Page.of(rows, page, p -> p.id, p -> PlanView.of(p, signed.getOrDefault(p.id, List.of())));
     }
 
     @Transactional
@@ -87,11 +100,121 @@ public class PlanService {
         plan.title = update.title().strip();
         plan.horizonStart = update.horizonStart();
         plan.horizonEnd = update.horizonEnd();
+        if (update.reviewCadence() != null) {
+            plan.reviewCadence = update.reviewCadence();
+        }
+        // A signature covers what was signed: an edit to a proposed plan needs both signatures again.
+        signOffs.clear(plan.id);
+        return changed(plan, "plan.updated");
+    }
+
+    /** Either side puts the draft forward for signature. */
+    @Transactional
+    public PlanView propose(UUID id, String ifMatch) {
+        Plan plan = actionable(id, ifMatch);
+        requireAnyRole(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.EXECUTIVE_SPONSOR);
+        move(plan, PlanStatus.PROPOSED);
+        signOffs.clear(plan.id);
+        return changed(plan, "plan.proposed");
+    }
+
+    /** Either side sends the proposal back for changes; signatures are void. */
+    @Transactional
+    public PlanView returnToDraft(UUID id, String ifMatch) {
+        Plan plan = actionable(id, ifMatch);
+        requireAnyRole(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.EXECUTIVE_SPONSOR);
+        move(plan, PlanStatus.DRAFT);
+        signOffs.clear(plan.id);
+        return changed(plan, "plan.returned-to-draft");
+    }
+
+    /**
+     * The caller signs for their side. With both signatures the plan is agreed ({@code plan.agreed},
+     * which starts the review schedule). Signing again for a side already signed changes nothing.
+     */
+    @Transactional
+    public PlanView signOff(UUID id, String ifMatch) {
+        Plan plan = actionable(id, ifMatch);
+        if (plan.status != PlanStatus.PROPOSED) {
+            throw ProblemException.conflict("Only a proposed plan can be signed; this one is " + plan.status.name().toLowerCase());
+        }
+        Side side = plan.sideOf(caller.requireOrganisation());
+        if (!PlanLifecycle.maySignFor(side, caller.roles())) {
+            throw ProblemException.forbidden("Signing for the " + side.name().toLowerCase()
+                    + " needs the " + (side == Side.VENDOR ? Roles.VENDOR_MANAGER : Roles.PARTNER_OWNER)
+                    + " or " + Roles.EXECUTIVE_SPONSOR + " role");
+        }
+        List<PlanSignOff> existing = signOffs.of(plan.id);
+        if (existing.stream().anyMatch(s -> s.side == side)) {
+            return PlanView.of(plan, existing);
+        }
+        PlanSignOff signature = new PlanSignOff();
+        signature.planId = plan.id;
+        signature.side = side;
+        signature.signedBy = caller.subject();
+        signature.signedAt = Instant.now();
+        signature.planVersion = plan.version;
+        signOffs.persist(signature);
+        Set<Side> signed = EnumSet.of(side);
+        existing.forEach(s -> signed.add(s.side));
+        if (!PlanLifecycle.agreedBy(signed)) {
+            plan.updatedAt = signature.signedAt;
+            return changed(plan, "plan.signed-off");
+        }
+        move(plan, PlanStatus.AGREED);
+        return changed(plan, "plan.agreed");
+    }
+
+    /** The vendor puts an agreed plan into effect. */
+    @Transactional
+    public PlanView activate(UUID id, String ifMatch) {
+        Plan plan = actionable(id, ifMatch);
+        requireVendorManager(plan);
+        move(plan, PlanStatus.ACTIVE);
+        return changed(plan, "plan.activated");
+    }
+
+    @Transactional
+    public PlanView close(UUID id, String ifMatch) {
+        Plan plan = actionable(id, ifMatch);
+        requireVendorManager(plan);
+        move(plan, PlanStatus.CLOSED);
+        return changed(plan, "plan.closed");
+    }
+
+    private Plan actionable(UUID id, String ifMatch) {
+        Plan plan = visible(id);
+        Versions.requireMatch(ifMatch, plan.version);
+        return plan;
+    }
+
+    private static void move(Plan plan, PlanStatus to) {
+        PlanLifecycle.requireTransition(plan.status, to);
+        plan.status = to;
         plan.updatedAt = Instant.now();
+    }
+
+    /** Flushes (bumping the version), publishes the plan's new state and answers it. */
+    private PlanView changed(Plan plan, String event) {
         plans.flush();
-        PlanView view = PlanView.of(plan);
-        outbox.publish("plan.updated", "plan", plan.id, view);
+        PlanView view = PlanView.of(plan, signOffs.of(plan.id));
+        outbox.publish(event, "plan", plan.id, view);
         return view;
+    }
+
+    private void requireAnyRole(String... roles) {
+        for (String role : roles) {
+            if (caller.hasRole(role)) {
+                return;
+            }
+        }
+        throw ProblemException.forbidden("This needs one of the roles " + String.join(", ", roles));
+    }
+
+    private void requireVendorManager(Plan plan) {
+        if (plan.sideOf(caller.requireOrganisation()) != Side.VENDOR || !caller.hasRole(Roles.VENDOR_MANAGER)) {
+            throw ProblemException.forbidden("Only the vendor's manager of this plan may do this");
+        }
     }
 
     /** The plan if the caller's organisation is one of its parties; 404 otherwise, so ids do not leak. */

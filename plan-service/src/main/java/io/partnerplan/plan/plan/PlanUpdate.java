@@ -13,5 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanUpdate(
         @NotBlank @Size(max = 200) String title,
         @NotNull LocalDate horizonStart,
-        @NotNull LocalDate horizonEnd) {
+        @NotNull LocalDate horizonEnd,
+        @Schema(description = "Unchanged when absent") ReviewCadence reviewCadence) {
 }
