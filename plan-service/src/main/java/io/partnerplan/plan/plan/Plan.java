@@ -12,6 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.partnerplan.plan.section.PlanSections;
 import io.partnerplan.platform.security.TenantScoped;
 
 /** A joint business plan between the vendor and one partner over one planning horizon. */
@@ -44,6 +48,11 @@ public class Plan extends TenantScoped {
     @Enumerated(EnumType.STRING)
     @Column(name = "review_cadence", nullable = false)
     public ReviewCadence reviewCadence;
+
+    /** The written sections as one JSON document: one read for the whole plan, one snapshot per version. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public PlanSections sections;
 
     /** The vendor manager who drafted the plan (token subject). */
     @Column(name = "created_by", nullable = false, updatable = false)

@@ -10,11 +10,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.partnerplan.plan.organisation.Organisation;
 import io.partnerplan.plan.organisation.OrganisationKind;
 import io.partnerplan.plan.organisation.OrganisationService;
+import io.partnerplan.plan.section.PlanSections;
+import io.partnerplan.plan.section.SectionRules;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
@@ -32,9 +35,11 @@ public class PlanService {
     private final OrganisationService organisations;
     private final Outbox outbox;
     private final Caller caller;
+    private final Event<PlanChanged> changes;
 
     public PlanService(PlanRepository plans, PlanSignOffRepository signOffs, OrganisationService organisations,
-                       Outbox outbox, Caller caller) {
+                       Outbox outbox, Caller caller, Event<PlanChanged> changes) {
+        this.changes = changes;
         this.plans = plans;
         this.signOffs = signOffs;
         this.organisations = organisations;
@@ -63,6 +68,7 @@ public class PlanService {
         plan.horizonEnd = request.horizonEnd();
         plan.status = PlanStatus.DRAFT;
         plan.reviewCadence = request.reviewCadence() == null ? ReviewCadence.QUARTERLY : request.reviewCadence();
+        plan.sections = PlanSections.empty();
         plan.createdBy = caller.subject();
         plan.createdAt = Instant.now();
         plan.updatedAt = plan.createdAt;
@@ -71,7 +77,37 @@ public class PlanService {
         outbox.publish("plan.created", "plan", plan.id,
                 new PlanCreated(plan.id, plan.vendorOrganisationId, plan.partnerOrganisationId, plan.title,
                         plan.horizonStart, plan.horizonEnd, plan.createdBy, vendor.name, partner.name));
-        return PlanView.of(plan, List.of());
+        PlanView view = PlanView.of(plan, List.of());
+        changes.fire(new PlanChanged(view, plan.sections, "plan.created", caller.subject()));
+        return view;
+    }
+
+    @Transactional
+    public Versioned<PlanSections> sections(UUID id) {
+        Plan plan = visible(id);
+        return new Versioned<>(plan.sections, plan.version);
+    }
+
+    /** Replaces the written sections of a draft or proposed plan; signatures are void after an edit. */
+    @Transactional
+    public Versioned<PlanSections> replaceSections(UUID id, String ifMatch, PlanSections sections) {
+        SectionRules.requireValid(sections);
+        Plan plan = visible(id);
+        Versions.requireMatch(ifMatch, plan.version);
+        if (!PlanLifecycle.editable(plan.status)) {
+            throw ProblemException.conflict("A " + plan.status.name().toLowerCase()
+                    + " plan changes through amendments, not direct edits");
+        }
+        plan.sections = sections;
+        plan.updatedAt = Instant.now();
+        signOffs.clear(plan.id);
+        PlanView view = changed(plan, "plan.updated");
+        return new Versioned<>(plan.sections, view.version());
+    }
+
+    /** 404 unless the caller's organisation is a party of the plan; for the plan's sub-resources. */
+    public void requireVisible(UUID id) {
+        visible(id);
     }
 
     @Transactional
@@ -199,6 +235,7 @@ public class PlanService {
         plans.flush();
         PlanView view = PlanView.of(plan, signOffs.of(plan.id));
         outbox.publish(event, "plan", plan.id, view);
+        changes.fire(new PlanChanged(view, plan.sections, event, caller.subject()));
         return view;
     }
 
@@ -230,6 +267,10 @@ public class PlanService {
         if (!end.isAfter(start)) {
             throw ProblemException.badRequest("horizonEnd", "must be after horizonStart");
         }
+    }
+
+    /** A value with the plan version it belongs to (the ETag). */
+    public record Versioned<T>(T value, long version) {
     }
 
     /** Data of {@code plan.created}; see docs/events. */

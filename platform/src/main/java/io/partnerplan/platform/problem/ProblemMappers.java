@@ -252,7 +252,8 @@ public class ProblemMappers {
                     field.append('[').append(at).append(']');
                 }
             }
-            if (node.getName() == null) {
+            // Container elements ("<list element>") are already addressed by the index above.
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!field.isEmpty()) {

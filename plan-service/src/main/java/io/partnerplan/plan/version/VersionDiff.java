@@ -1,0 +1,11 @@
+package io.partnerplan.plan.version;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+@Schema(name = "PlanVersionDiff")
+public record VersionDiff(long from, long to,
+                          @Schema(description = "RFC 6902 JSON Patch turning version `from` into version `to`; "
+                                  + "paths address /plan/... (header) and /sections/...") JsonNode changes) {
+}
