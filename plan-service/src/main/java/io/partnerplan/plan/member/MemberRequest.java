@@ -1,0 +1,19 @@
+package io.partnerplan.plan.member;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "MemberRequest")
+public record MemberRequest(
+        @NotBlank @Size(max = 200) @Schema(description = "The person's token subject", example = "paul.partner@northwind.example") String subject,
+        @NotNull @Schema(description = "The vendor or the partner of this plan") UUID organisationId,
+        @NotNull @Schema(example = "partner-owner") PlanRole role,
+        @NotBlank @Size(max = 200) @Schema(example = "Paul Partner") String displayName,
+        @NotBlank @Email @Size(max = 254) @Schema(example = "paul.partner@northwind.example") String email) {
+}

@@ -1,0 +1,25 @@
+package io.partnerplan.plan.member;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.partnerplan.platform.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class PlanMemberRepository implements PanacheRepositoryBase<PlanMember, UUID> {
+
+    public List<PlanMember> page(UUID plan, PageRequest page) {
+        return page.after()
+                .map(after -> find("planId = ?1 and id > ?2 order by id", plan, after))
+                .orElseGet(() -> find("planId = ?1 order by id", plan))
+                .page(0, page.limit() + 1).list();
+    }
+
+    public Optional<PlanMember> of(UUID plan, String subject) {
+        return find("planId = ?1 and subject = ?2", plan, subject).firstResultOptional();
+    }
+}
