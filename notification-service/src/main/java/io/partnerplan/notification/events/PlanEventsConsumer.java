@@ -1,5 +1,9 @@
 package io.partnerplan.notification.events;
 
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -12,24 +16,32 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.recipient.KnownPlan;
+import io.partnerplan.notification.recipient.PlanRecipient;
+import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** plan-service's events: tell the people concerned. */
+/** plan-service's events: keep the plan and member copies current, and tell the people concerned. */
 @ApplicationScoped
 public class PlanEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
     static final String CONSUMER = "notification.plan-events";
+    /** Who may sign for each side (plan-service's rule); they are the ones a pending signature concerns. */
+    private static final Set<String> VENDOR_SIGNERS = Set.of("vendor-manager", "executive-sponsor");
+    private static final Set<String> PARTNER_SIGNERS = Set.of("partner-owner", "executive-sponsor");
 
     private final ProcessedEvents processed;
     private final Inbox inbox;
+    private final Recipients recipients;
 
-    public PlanEventsConsumer(ProcessedEvents processed, Inbox inbox) {
+    public PlanEventsConsumer(ProcessedEvents processed, Inbox inbox, Recipients recipients) {
         this.processed = processed;
         this.inbox = inbox;
+        this.recipients = recipients;
     }
 
     @Incoming("plan-events")
@@ -42,26 +54,86 @@ public class PlanEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
+        JsonNode data = event.data();
         switch (event.shortType()) {
-            case "plan.created" -> planCreated(event);
+            case "plan.created" -> planCreated(event, recipients.remember(data, event.time()));
+            case "plan.updated", "plan.returned-to-draft", "plan.activated", "plan.closed" ->
+                    recipients.remember(data, event.time());
+            case "plan.proposed" -> {
+                KnownPlan plan = recipients.remember(data, event.time());
+                tell(event, plan, everyoneBut(plan, event.actor()), "Plan proposed for signature: " + plan.title,
+                        "\"" + plan.title + "\" was proposed. Read it and sign for your side, or send it back for changes.");
+            }
+            case "plan.signed-off" -> signedOff(event, recipients.remember(data, event.time()));
+            case "plan.agreed" -> {
+                KnownPlan plan = recipients.remember(data, event.time());
+                tell(event, plan, everyoneBut(plan, null), "Plan agreed: " + plan.title,
+                        "Both sides signed \"" + plan.title + "\". It takes effect when the vendor activates it.");
+            }
+            case "member.added" -> memberAdded(event);
+            case "member.removed" -> recipients.removed(data);
             default -> LOG.debugf("No notification for %s", event.type());
         }
     }
 
-    private void planCreated(IncomingEvent event) {
+    private void planCreated(IncomingEvent event, KnownPlan plan) {
         JsonNode data = event.data();
-        String recipient = text(data, "createdBy");
-        String title = "Plan drafted: " + text(data, "title");
-        String body = "You drafted the joint business plan \"" + text(data, "title") + "\" with "
-                + text(data, "partnerName") + " (" + text(data, "horizonStart") + " to " + text(data, "horizonEnd")
+        String body = "You drafted the joint business plan \"" + plan.title + "\" with " + text(data, "partnerName")
+                + " (" + text(data, "horizonStart") + " to " + text(data, "horizonEnd")
                 + "). Invite the partner's owner to fill in their sections.";
-        inbox.deliver(recipient, event.id(), event.shortType(), title, body, "/api/v1/plans/" + text(data, "planId"));
+        inbox.deliver(text(data, "createdBy"), event.id(), event.shortType(), "Plan drafted: " + plan.title, body,
+                link(plan.planId));
+    }
+
+    /** Tells the other side's signers that their signature is what the plan waits for. */
+    private void signedOff(IncomingEvent event, KnownPlan plan) {
+        boolean vendorSigned = false;
+        boolean partnerSigned = false;
+        for (JsonNode signOff : event.data().path("signOffs")) {
+            vendorSigned |= "VENDOR".equals(signOff.path("side").asText());
+            partnerSigned |= "PARTNER".equals(signOff.path("side").asText());
+        }
+        if (vendorSigned == partnerSigned) {
+            return;
+        }
+        String waiting = vendorSigned ? "PARTNER" : "VENDOR";
+        Set<String> signers = vendorSigned ? PARTNER_SIGNERS : VENDOR_SIGNERS;
+        List<String> to = recipients.ofPlan(plan.planId).stream()
+                .filter(r -> r.side.equals(waiting) && signers.contains(r.role))
+                .map(r -> r.subject).toList();
+        tell(event, plan, to, "Your signature is needed: " + plan.title,
+                "The " + (vendorSigned ? "vendor" : "partner") + " signed \"" + plan.title
+                        + "\". The plan is agreed once your side signs too.");
+    }
+
+    private void memberAdded(IncomingEvent event) {
+        PlanRecipient member = recipients.added(event.data());
+        if (member.subject.equals(event.actor())) {
+            return; // nobody needs telling that they added themselves (the drafter is added on creation)
+        }
+        recipients.plan(member.planId).ifPresent(plan -> inbox.deliver(member.subject, event.id(), event.shortType(),
+                "You were added to " + plan.title,
+                "You are now " + member.role + " on the joint business plan \"" + plan.title + "\".", link(plan.planId)));
+    }
+
+    private List<String> everyoneBut(KnownPlan plan, String actor) {
+        return recipients.ofPlan(plan.planId).stream().map(r -> r.subject).filter(s -> !s.equals(actor)).toList();
+    }
+
+    private void tell(IncomingEvent event, KnownPlan plan, List<String> subjects, String title, String body) {
+        for (String subject : subjects) {
+            inbox.deliver(subject, event.id(), event.shortType(), title, body, link(plan.planId));
+        }
+    }
+
+    private static String link(UUID plan) {
+        return "/api/v1/plans/" + plan;
     }
 
     private static String text(JsonNode data, String field) {
         JsonNode value = data.get(field);
         if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new PoisonEventException("plan.created data lacks " + field);
+            throw new PoisonEventException(data.path("type").asText("event") + " data lacks " + field);
         }
         return value.asText();
     }

@@ -88,7 +88,7 @@ class PlanCreatedToInboxTest {
         ConsumerRecord<String, String> dead = KafkaProbe.awaitRecord(TOPIC + ".notification.dlq", Duration.ofSeconds(30),
                 r -> id.equals(KafkaProbe.header(r, "ce_id")));
         String reason = KafkaProbe.header(dead, "dead-letter-reason");
-        assertTrue(reason != null && reason.contains("createdBy"), "reason: " + reason);
+        assertTrue(reason != null && reason.contains("lacks title"), "reason: " + reason);
         assertEquals(key, dead.key());
     }
 

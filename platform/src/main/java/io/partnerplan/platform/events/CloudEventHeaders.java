@@ -13,6 +13,8 @@ public final class CloudEventHeaders {
     public static final String TENANT = "ce_tenantid";
     /** Extension attribute: the request that caused the event, for tracing across services. */
     public static final String TRACE = "ce_traceid";
+    /** Extension attribute: who caused the event (token subject or {@code system}). */
+    public static final String ACTOR = "ce_actor";
     public static final String CONTENT_TYPE = "content-type";
 
     private CloudEventHeaders() {

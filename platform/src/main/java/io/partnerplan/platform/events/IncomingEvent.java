@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A CloudEvent read back from a Kafka record in binary mode. */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time,
-                            String tenantId, String traceId, JsonNode data) {
+                            String tenantId, String traceId, String actor, JsonNode data) {
 
     /** {@code io.partnerplan.plan.created.v1} → {@code plan.created} */
     public String shortType() {
@@ -51,7 +51,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("data of event " + id + " is not JSON: " + e.getOriginalMessage());
         }
-        return new IncomingEvent(id, type, source, subject, at, tenant, header(record, CloudEventHeaders.TRACE), data);
+        return new IncomingEvent(id, type, source, subject, at, tenant, header(record, CloudEventHeaders.TRACE),
+                header(record, CloudEventHeaders.ACTOR), data);
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

@@ -59,6 +59,7 @@ public class Outbox {
         event.aggregateId = aggregateId.toString();
         event.occurredAt = Instant.now();
         event.traceId = RequestIds.current();
+        event.actor = caller.subject();
         try {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -49,6 +49,9 @@ public class OutboxEvent {
     @Column(name = "trace_id")
     public String traceId;
 
+    /** Who caused the event: a token subject, or {@code system}. */
+    public String actor;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

@@ -163,6 +163,9 @@ public class OutboxRelay {
         if (row.traceId != null) {
             headers.add(CloudEventHeaders.TRACE, bytes(row.traceId));
         }
+        if (row.actor != null) {
+            headers.add(CloudEventHeaders.ACTOR, bytes(row.actor));
+        }
         return new ProducerRecord<>(row.topic, null, row.aggregateId, row.payload, headers);
     }
 

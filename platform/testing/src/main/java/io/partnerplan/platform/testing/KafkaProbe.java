@@ -77,6 +77,13 @@ public final class KafkaProbe {
         }
     }
 
+    /** A CloudEvent in binary mode caused by {@code actor}, as a PartnerPlan service publishes it. */
+    public static Map<String, String> cloudEventHeaders(String id, String type, String subject, String tenant, String actor) {
+        Map<String, String> headers = new java.util.HashMap<>(cloudEventHeaders(id, type, subject, tenant));
+        headers.put("ce_actor", actor);
+        return headers;
+    }
+
     /** A CloudEvent in binary mode, as a PartnerPlan service publishes it. */
     public static Map<String, String> cloudEventHeaders(String id, String type, String subject, String tenant) {
         return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/partnerplan/test",
