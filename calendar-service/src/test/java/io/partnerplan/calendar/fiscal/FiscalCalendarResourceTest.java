@@ -32,9 +32,9 @@ class FiscalCalendarResourceTest {
                 .put("/api/v1/fiscal-calendars/{org}", partner).then().statusCode(201);
 
         given().auth().oauth2(po).get("/api/v1/fiscal-calendars/{org}/dates/2026-11-23", vendor)
-                .then().statusCode(200).body("label", equalTo("FY27 Q4")).body("quarterEnd", equalTo("2027-01-31"));
+                .then().statusCode(200).body("label", equalTo("FY27 Q4 P10 W43")).body("quarterEnd", equalTo("2027-01-31"));
         given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}/dates/2026-11-23", partner)
-                .then().statusCode(200).body("label", equalTo("FY26 Q4")).body("quarterEnd", equalTo("2026-12-31"));
+                .then().statusCode(200).body("label", equalTo("FY26 Q4 P11 W47")).body("quarterEnd", equalTo("2026-12-31"));
 
         // Another tenant cannot read them.
         given().auth().oauth2(DevTokens.token("x-" + tenant, vendor, Roles.VENDOR_MANAGER))
