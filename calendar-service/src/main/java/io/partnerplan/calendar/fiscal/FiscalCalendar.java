@@ -1,7 +1,7 @@
 package io.partnerplan.calendar.fiscal;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.Month;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 
 import io.partnerplan.platform.security.TenantScoped;
 
-/** An organisation's fiscal calendar (Gregorian for now; 52/53-week calendars follow). */
+/** An organisation's fiscal calendar: Gregorian or 52/53-week. */
 @Entity
 @Table(name = "fiscal_calendar")
 public class FiscalCalendar extends TenantScoped {
@@ -25,15 +25,37 @@ public class FiscalCalendar extends TenantScoped {
     @Column(name = "organisation_id", nullable = false, updatable = false)
     public UUID organisationId;
 
-    @Column(name = "start_month", nullable = false)
-    public int startMonth;
-
-    @Column(name = "start_day", nullable = false)
-    public int startDay;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CalendarKind kind;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "year_naming", nullable = false)
     public YearNaming yearNaming;
+
+    @Column(name = "start_month")
+    public Integer startMonth;
+
+    @Column(name = "start_day")
+    public Integer startDay;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "year_end_weekday")
+    public DayOfWeek yearEndWeekday;
+
+    @Column(name = "year_end_month")
+    public Integer yearEndMonth;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "year_end_rule")
+    public YearEndRule yearEndRule;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "period_pattern")
+    public PeriodPattern periodPattern;
+
+    @Column(name = "extra_week_period")
+    public Integer extraWeekPeriod;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -41,7 +63,25 @@ public class FiscalCalendar extends TenantScoped {
     @Version
     public long version;
 
-    public GregorianFiscalYear rules() {
-        return new GregorianFiscalYear(Month.of(startMonth), startDay, yearNaming);
+    public FiscalCalendarRequest definition() {
+        return new FiscalCalendarRequest(kind, yearNaming, startMonth, startDay, yearEndWeekday, yearEndMonth, yearEndRule,
+                periodPattern, extraWeekPeriod);
+    }
+
+    public FiscalCalendarRules rules() {
+        return FiscalCalendarSpec.rules(definition());
+    }
+
+    void define(FiscalCalendarRequest request) {
+        kind = request.kind() == null ? CalendarKind.GREGORIAN : request.kind();
+        yearNaming = request.yearNaming();
+        boolean gregorian = kind == CalendarKind.GREGORIAN;
+        startMonth = gregorian ? request.startMonth() : null;
+        startDay = gregorian ? request.startDay() : null;
+        yearEndWeekday = gregorian ? null : request.yearEndWeekday();
+        yearEndMonth = gregorian ? null : request.yearEndMonth();
+        yearEndRule = gregorian ? null : request.yearEndRule();
+        periodPattern = gregorian ? null : request.periodPattern();
+        extraWeekPeriod = gregorian ? null : request.extraWeekPeriod();
     }
 }

@@ -1,14 +1,21 @@
 package io.partnerplan.calendar.fiscal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -72,5 +79,33 @@ public class FiscalCalendarResource {
     public FiscalPosition locate(@PathParam("organisationId") UUID organisation,
                                  @PathParam("date") @Schema(example = "2026-11-23", format = "date") String date) {
         return calendars.locate(organisation, Params.date("date", date));
+    }
+
+    @POST
+    @Path("/positions")
+    @Operation(summary = "Where many dates fall, in one call (at most 1000)")
+    public List<FiscalPosition> locateAll(@PathParam("organisationId") UUID organisation, @NotNull @Valid DateBatch batch) {
+        return calendars.locate(organisation, batch.dates());
+    }
+
+    @GET
+    @Path("/years/{fiscalYear}/periods")
+    @Operation(summary = "All periods of a fiscal year, in order, each with its quarter")
+    public List<FiscalPeriodRange> periods(@PathParam("organisationId") UUID organisation,
+                                           @PathParam("fiscalYear") @Min(1900) @Max(2200) int fiscalYear) {
+        return calendars.periods(organisation, fiscalYear);
+    }
+
+    @GET
+    @Path("/quarters")
+    @Operation(summary = "The fiscal quarters a date range touches (both ends inclusive)")
+    public List<FiscalQuarterRange> quarters(@PathParam("organisationId") UUID organisation,
+                                             @QueryParam("from") @Schema(format = "date", example = "2026-11-01") String from,
+                                             @QueryParam("to") @Schema(format = "date", example = "2027-03-31") String to) {
+        return calendars.quartersTouching(organisation, Params.date("from", from), Params.date("to", to));
+    }
+
+    @Schema(name = "DateBatch")
+    public record DateBatch(@NotNull @Size(min = 1, max = 1000) List<@NotNull LocalDate> dates) {
     }
 }

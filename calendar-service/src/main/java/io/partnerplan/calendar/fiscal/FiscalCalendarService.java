@@ -2,6 +2,7 @@ package io.partnerplan.calendar.fiscal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalend
     @Transactional
     public Result put(UUID organisation, String ifMatch, FiscalCalendarRequest request) {
         requireMaySet(organisation);
+        FiscalCalendarSpec.rules(request); // refuses an incomplete or impossible calendar before anything is written
         Optional<FiscalCalendar> existing = find("organisationId", organisation).firstResultOptional();
         FiscalCalendar calendar = existing.orElseGet(FiscalCalendar::new);
         if (existing.isPresent()) {
@@ -39,9 +41,7 @@ public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalend
             calendar.id = Ids.next();
             calendar.organisationId = organisation;
         }
-        calendar.startMonth = request.startMonth();
-        calendar.startDay = request.startDay();
-        calendar.yearNaming = request.yearNaming();
+        calendar.define(request);
         calendar.updatedAt = Instant.now();
         persist(calendar);
         flush();
@@ -58,6 +58,29 @@ public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalend
     @Transactional
     public FiscalPosition locate(UUID organisation, LocalDate date) {
         return calendarOf(organisation).rules().locate(date);
+    }
+
+    /** Many dates in one call, e.g. a CRM export's close dates. */
+    @Transactional
+    public List<FiscalPosition> locate(UUID organisation, List<LocalDate> dates) {
+        FiscalCalendarRules rules = calendarOf(organisation).rules();
+        return dates.stream().map(rules::locate).toList();
+    }
+
+    @Transactional
+    public List<FiscalPeriodRange> periods(UUID organisation, int fiscalYear) {
+        return calendarOf(organisation).rules().periods(fiscalYear);
+    }
+
+    @Transactional
+    public List<FiscalQuarterRange> quartersTouching(UUID organisation, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw ProblemException.badRequest("to", "must not be before from");
+        }
+        if (from.plusYears(20).isBefore(to)) {
+            throw ProblemException.badRequest("to", "must be within 20 years of from");
+        }
+        return calendarOf(organisation).rules().quartersTouching(from, to);
     }
 
     private FiscalCalendar calendarOf(UUID organisation) {
