@@ -85,6 +85,11 @@ class ThinSliceIT {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(vm).get("/api/v1/plans").then().statusCode(200);
         given().auth().oauth2(vm).get("/api/v1/notifications/inbox/unread-count").then().statusCode(200);
+        given().auth().oauth2(vm).get("/api/v1/mops/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(vm).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .get("/api/v1/partnerships/{v}/{p}/quarter-ends", UUID.randomUUID(), UUID.randomUUID())
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

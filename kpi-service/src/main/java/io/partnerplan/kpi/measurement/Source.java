@@ -1,0 +1,6 @@
+package io.partnerplan.kpi.measurement;
+
+/** Where a measurement came from. */
+public enum Source {
+    CRM, PRM, MANUAL
+}

@@ -1,0 +1,85 @@
+package io.partnerplan.kpi.plan;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Keeps {@link TrackedPlan} in step with plan-service: every plan event carries the plan's header. */
+@ApplicationScoped
+public class PlanEventsConsumer {
+
+    static final String CONSUMER = "kpi.plan-events";
+
+    private final ProcessedEvents processed;
+    private final EntityManager em;
+
+    public PlanEventsConsumer(ProcessedEvents processed, EntityManager em) {
+        this.processed = processed;
+        this.em = em;
+    }
+
+    @Incoming("plan-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        if (!event.shortType().startsWith("plan.")) {
+            return; // member.* and others carry no plan header
+        }
+        JsonNode data = event.data();
+        UUID id = uuid(data, data.has("planId") ? "planId" : "id");
+        TrackedPlan plan = em.find(TrackedPlan.class, id);
+        boolean fresh = plan == null;
+        if (fresh) {
+            plan = new TrackedPlan();
+            plan.planId = id;
+            plan.status = "DRAFT";
+        }
+        plan.vendorOrganisationId = uuid(data, "vendorOrganisationId");
+        plan.partnerOrganisationId = uuid(data, "partnerOrganisationId");
+        plan.horizonStart = date(data, "horizonStart");
+        plan.horizonEnd = date(data, "horizonEnd");
+        if (data.hasNonNull("status")) {
+            plan.status = data.get("status").asText();
+        }
+        if (fresh) {
+            em.persist(plan);
+        }
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        try {
+            return UUID.fromString(data.path(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("plan event data lacks a valid " + field);
+        }
+    }
+
+    private static LocalDate date(JsonNode data, String field) {
+        try {
+            return LocalDate.parse(data.path(field).asText());
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("plan event data lacks a valid " + field);
+        }
+    }
+}
