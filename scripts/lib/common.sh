@@ -70,16 +70,30 @@ wait_for_port() {
   done
 }
 
-# pid_alive PIDFILE [CMDLINE_PART]: the recorded process exists and, when CMDLINE_PART is given,
-# its command line contains it, so a PID reused by an unrelated process after a crash or reboot
-# is never taken for ours.
-pid_alive() {
-  local pidfile="$1" expect="${2:-}" pid
-  [ -s "$pidfile" ] || return 1
-  pid="$(cat "$pidfile")"
+# pid_live PID [CMDLINE_PART]: the process runs (a zombie does not count: detached processes are
+# reaped by init, here only after a second or two) and, when CMDLINE_PART is given, its command
+# line contains it, so a PID reused by an unrelated process after a crash is never taken for ours.
+pid_live() {
+  local pid="$1" expect="${2:-}" stat
   case "$pid" in '' | *[!0-9]*) return 1 ;; esac
-  kill -0 "$pid" 2>/dev/null || return 1
-  [ -z "$expect" ] || tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect"
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [ "${stat:0:1}" != Z ] || return 1
+  [ -z "$expect" ] || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect"
+}
+
+# pid_alive PIDFILE [CMDLINE_PART]: pid_live for the PID recorded in PIDFILE.
+pid_alive() {
+  [ -s "$1" ] && pid_live "$(cat "$1")" "${2:-}"
+}
+
+# wait_pid_gone PID TIMEOUT_S: waits until PID no longer runs; fails on timeout.
+wait_pid_gone() {
+  local deadline=$((SECONDS + $2))
+  while pid_live "$1"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.1
+  done
 }
 
 # start_bg NAME LOGFILE PIDFILE CMD...: runs CMD detached in its own session (it survives the
@@ -99,21 +113,16 @@ start_bg() {
 # stop_pid PIDFILE TIMEOUT_S [CMDLINE_PART]: TERM, then KILL after the timeout; only the recorded
 # PID (checked against CMDLINE_PART when given), never processes found by name. Removes PIDFILE.
 stop_pid() {
-  local pidfile="$1" timeout="$2" expect="${3:-}" pid deadline
+  local pidfile="$1" timeout="$2" expect="${3:-}" pid
   [ -f "$pidfile" ] || return 0
   if pid_alive "$pidfile" "$expect"; then
     pid="$(cat "$pidfile")"
     kill -TERM "$pid" 2>/dev/null || true
-    deadline=$((SECONDS + timeout))
-    while kill -0 "$pid" 2>/dev/null; do
-      if [ "$SECONDS" -ge "$deadline" ]; then
-        log "pid $pid still running after ${timeout}s: KILL"
-        kill -KILL "$pid" 2>/dev/null || true
-        sleep 0.2
-        break
-      fi
-      sleep 0.1
-    done
+    if ! wait_pid_gone "$pid" "$timeout"; then
+      log "pid $pid still running after ${timeout}s: KILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      wait_pid_gone "$pid" 5 || true
+    fi
   fi
   rm -f "$pidfile"
 }

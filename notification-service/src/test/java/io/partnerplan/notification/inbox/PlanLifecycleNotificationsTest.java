@@ -48,6 +48,16 @@ class PlanLifecycleNotificationsTest {
         awaitInbox(viewer, List.of("plan.agreed", "plan.proposed", "member.added"));
         // The vendor manager: drafted, agreed; not told of their own proposal or their own membership.
         awaitInbox(vm, List.of("plan.agreed", "plan.created"));
+
+        // calendar-service announces the first review: every member hears of it.
+        KafkaProbe.send("partnerplan.calendar.events.v1", plan.toString(),
+                "{\"reviewId\":\"%s\",\"planId\":\"%s\",\"sequence\":1,\"dueOn\":\"2027-04-30\",\"daysUntilDue\":5}"
+                        .formatted(UUID.randomUUID(), plan),
+                KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), "io.partnerplan.review.due.v1", plan.toString(), tenant, "system"));
+        awaitInbox(vm, List.of("review.due", "plan.agreed", "plan.created"));
+        String token = DevTokens.tokenFor(tenant, partner, po, Roles.PARTNER_OWNER);
+        given().auth().oauth2(token).get("/api/v1/notifications/inbox")
+                .then().body("items[0].title", equalTo("Review due in 5 days: FY27"));
     }
 
     private void awaitInbox(String subject, List<String> eventTypes) {

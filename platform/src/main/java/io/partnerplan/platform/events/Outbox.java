@@ -49,9 +49,15 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String shortName, String aggregateType, Object aggregateId, Object data) {
+        publishFor(caller.requireTenant(), shortName, aggregateType, aggregateId, data);
+    }
+
+    /** For jobs that work across tenants: the event belongs to {@code tenant}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishFor(String tenant, String shortName, String aggregateType, Object aggregateId, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = Ids.next();
-        event.tenantId = caller.requireTenant();
+        event.tenantId = tenant;
         event.topic = EventTypes.topicOf(service);
         event.type = EventTypes.type(shortName);
         event.source = EventTypes.source(service);

@@ -1,0 +1,50 @@
+package io.partnerplan.calendar.events;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.partnerplan.calendar.review.Reviews;
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** plan-service's events: an agreed plan gets its review schedule; a closed one loses what is left of it. */
+@ApplicationScoped
+public class PlanEventsConsumer {
+
+    static final String CONSUMER = "calendar.plan-events";
+
+    private final ProcessedEvents processed;
+    private final Reviews reviews;
+
+    public PlanEventsConsumer(ProcessedEvents processed, Reviews reviews) {
+        this.processed = processed;
+        this.reviews = reviews;
+    }
+
+    @Incoming("plan-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        switch (event.shortType()) {
+            case "plan.agreed" -> reviews.schedule(event.data());
+            case "plan.closed", "plan.renewed" -> reviews.cancel(UUID.fromString(event.subject()));
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.partnerplan.calendar.review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.calendar.mop.MopPeriod;
+import io.partnerplan.calendar.mop.MopStatus;
+import io.partnerplan.calendar.mop.MutualOperatingPeriod;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.security.Roles;
+import io.quarkus.scheduler.Scheduled;
+
+/** Review schedules of agreed plans, and the job that says when a review comes due or is overdue. */
+@ApplicationScoped
+public class Reviews {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Caller caller;
+    private final Clock clock;
+    private final int leadDays;
+    private final int graceDays;
+
+    public Reviews(EntityManager em, Outbox outbox, Caller caller, Clock clock,
+                   @ConfigProperty(name = "partnerplan.reviews.lead-days", defaultValue = "7") int leadDays,
+                   @ConfigProperty(name = "partnerplan.reviews.grace-days", defaultValue = "7") int graceDays) {
+        this.em = em;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.clock = clock;
+        this.leadDays = leadDays;
+        this.graceDays = graceDays;
+    }
+
+    /** On plan.agreed: (re)builds the plan's schedule; reviews already held or announced stay. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void schedule(JsonNode plan) {
+        UUID planId = uuid(plan, "id");
+        UUID vendor = uuid(plan, "vendorOrganisationId");
+        UUID partner = uuid(plan, "partnerOrganisationId");
+        LocalDate start = date(plan, "horizonStart");
+        LocalDate end = date(plan, "horizonEnd");
+        List<MopPeriod> mop = em.createQuery("""
+                        from MutualOperatingPeriod m where m.vendorOrganisationId = ?1 and m.partnerOrganisationId = ?2
+                        and m.status = ?3""", MutualOperatingPeriod.class)
+                .setParameter(1, vendor).setParameter(2, partner).setParameter(3, MopStatus.AGREED)
+                .getResultStream().findFirst().map(m -> m.periods).orElse(null);
+        em.createQuery("delete from PlanReview r where r.planId = ?1 and r.status = ?2")
+                .setParameter(1, planId).setParameter(2, ReviewStatus.SCHEDULED).executeUpdate();
+        List<LocalDate> kept = em.createQuery("select r.dueOn from PlanReview r where r.planId = ?1", LocalDate.class)
+                .setParameter(1, planId).getResultList();
+        int sequence = kept.size();
+        for (LocalDate due : ReviewSchedule.dueDates(start, end, plan.path("reviewCadence").asText("QUARTERLY"), mop)) {
+            if (kept.contains(due)) {
+                continue;
+            }
+            PlanReview review = new PlanReview();
+            review.id = Ids.next();
+            review.planId = planId;
+            review.vendorOrganisationId = vendor;
+            review.partnerOrganisationId = partner;
+            review.sequence = ++sequence;
+            review.dueOn = due;
+            review.status = ReviewStatus.SCHEDULED;
+            em.persist(review);
+        }
+        em.flush();
+        outbox.publish("review.scheduled", "plan", planId, new ScheduleView(planId, of(planId)));
+    }
+
+    /** On plan.closed or plan.renewed: the remaining reviews will not be held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(UUID planId) {
+        em.createQuery("update PlanReview r set r.status = ?1 where r.planId = ?2 and r.status in (?3, ?4)")
+                .setParameter(1, ReviewStatus.CANCELLED).setParameter(2, planId)
+                .setParameter(3, ReviewStatus.SCHEDULED).setParameter(4, ReviewStatus.UPCOMING).executeUpdate();
+    }
+
+    @Transactional
+    public List<ReviewView> forPlan(UUID planId) {
+        List<ReviewView> reviews = of(planId);
+        PlanReview any = em.createQuery("from PlanReview r where r.planId = ?1", PlanReview.class)
+                .setParameter(1, planId).setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Review schedule of plan", planId));
+        boolean party = caller.organisation()
+                .filter(org -> org.equals(any.vendorOrganisationId) || org.equals(any.partnerOrganisationId)).isPresent();
+        if (!party && !caller.hasRole(Roles.TENANT_ADMIN)) {
+            throw ProblemException.notFound("Review schedule of plan", planId);
+        }
+        return reviews;
+    }
+
+    @Scheduled(every = "${partnerplan.reviews.check-interval:30s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        announce(LocalDate.now(clock));
+    }
+
+    /**
+     * Announces, across tenants, reviews coming due ({@code leadDays} ahead and on the day) and
+     * overdue ones. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never announce
+     * one twice; the status change and the event commit together.
+     *
+     * @return how many events were published
+     */
+    @Transactional
+    @ActivateRequestContext
+    public int announce(LocalDate today) {
+        int published = 0;
+        published += advance(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, "due_on <= ?1 and due_on > ?2",
+                today.plusDays(leadDays), today, "review.due", today);
+        published += advance(ReviewStatus.SCHEDULED, ReviewStatus.DUE, "due_on <= ?1 and due_on > ?2", today,
+                today.minusDays(graceDays), "review.due", today);
+        published += advance(ReviewStatus.UPCOMING, ReviewStatus.DUE, "due_on <= ?1 and due_on > ?2", today,
+                today.minusDays(graceDays), "review.due", today);
+        for (ReviewStatus open : List.of(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, ReviewStatus.DUE)) {
+            published += advance(open, ReviewStatus.OVERDUE, "due_on <= ?1 and due_on > ?2", today.minusDays(graceDays),
+                    LocalDate.of(1970, 1, 1), "review.overdue", today);
+        }
+        return published;
+    }
+
+    private int advance(ReviewStatus from, ReviewStatus to, String window, LocalDate upTo, LocalDate after, String event,
+                        LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, tenant_id, plan_id, due_on, sequence from plan_review"
+                        + " where status = ?3 and " + window + " order by due_on limit 500 for update skip locked")
+                .setParameter(1, upTo).setParameter(2, after).setParameter(3, from.name()).getResultList();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            UUID plan = (UUID) row[2];
+            LocalDate due = row[3] instanceof LocalDate day ? day : ((java.sql.Date) row[3]).toLocalDate();
+            em.createNativeQuery("update plan_review set status = ?1 where id = ?2")
+                    .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
+            outbox.publishFor((String) row[1], event, "plan", plan,
+                    new Announcement(id, plan, ((Number) row[4]).intValue(), due, ChronoUnit.DAYS.between(today, due)));
+        }
+        return rows.size();
+    }
+
+    private List<ReviewView> of(UUID planId) {
+        return em.createQuery("from PlanReview r where r.planId = ?1 order by r.dueOn", PlanReview.class)
+                .setParameter(1, planId).getResultStream().map(ReviewView::of).toList();
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        try {
+            return UUID.fromString(data.path(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("plan event data lacks a valid " + field);
+        }
+    }
+
+    private static LocalDate date(JsonNode data, String field) {
+        try {
+            return LocalDate.parse(data.path(field).asText());
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("plan event data lacks a valid " + field);
+        }
+    }
+
+    /** Data of review.scheduled. */
+    public record ScheduleView(UUID planId, List<ReviewView> reviews) {
+    }
+
+    /** Data of review.due and review.overdue; {@code daysUntilDue} is negative once past. */
+    public record Announcement(UUID reviewId, UUID planId, int sequence, LocalDate dueOn, long daysUntilDue) {
+    }
+}

@@ -1,0 +1,81 @@
+package io.partnerplan.notification.events;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.recipient.KnownPlan;
+import io.partnerplan.notification.recipient.PlanRecipient;
+import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** calendar-service's events: reviews coming due or overdue reach every member of the plan. */
+@ApplicationScoped
+public class CalendarEventsConsumer {
+
+    static final String CONSUMER = "notification.calendar-events";
+
+    private final ProcessedEvents processed;
+    private final Inbox inbox;
+    private final Recipients recipients;
+
+    public CalendarEventsConsumer(ProcessedEvents processed, Inbox inbox, Recipients recipients) {
+        this.processed = processed;
+        this.inbox = inbox;
+        this.recipients = recipients;
+    }
+
+    @Incoming("calendar-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        switch (event.shortType()) {
+            case "review.due", "review.overdue" -> review(event);
+            default -> {
+            }
+        }
+    }
+
+    private void review(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID planId;
+        try {
+            planId = UUID.fromString(data.path("planId").asText());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(event.type() + " data lacks a valid planId");
+        }
+        String dueOn = data.path("dueOn").asText();
+        long days = data.path("daysUntilDue").asLong();
+        // A plan this service never heard of has no members to tell: nothing to do, nothing lost.
+        KnownPlan plan = recipients.plan(planId).orElse(null);
+        if (plan == null) {
+            return;
+        }
+        String title = event.shortType().equals("review.overdue") ? "Review overdue: " + plan.title
+                : days == 0 ? "Review due today: " + plan.title
+                : "Review due in " + days + " days: " + plan.title;
+        String body = "The joint review of \"" + plan.title + "\" is " + (days < 0 ? "overdue since " : "due on ") + dueOn
+                + ". Hold it with both sides: notes, decisions, the KPI snapshot and new actions.";
+        for (PlanRecipient recipient : recipients.ofPlan(planId)) {
+            inbox.deliver(recipient.subject, event.id(), event.shortType(), title, body, "/api/v1/review-schedules/" + planId);
+        }
+    }
+}
