@@ -7,21 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.partnerplan.platform.testing.DevTokens;
-import io.partnerplan.platform.testing.Repository;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -30,18 +23,9 @@ import io.restassured.http.ContentType;
  */
 class ThinSliceIT {
 
-    private static final int GATEWAY = 18080;
-
     @BeforeAll
     static void startStack() throws Exception {
-        stack("up");
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = GATEWAY;
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        stack("down");
+        E2eStack.ensureUp();
     }
 
     @Test
@@ -104,18 +88,5 @@ class ThinSliceIT {
         given().get("/openapi.yaml").then().statusCode(200).body(containsString("/api/v1/plans"))
                 .body(containsString("/api/v1/notifications/inbox"));
         given().get("/docs/").then().statusCode(200).body(containsString("swagger"));
-    }
-
-    private static void stack(String command) throws IOException, InterruptedException {
-        Path repo = Repository.root();
-        Path log = repo.resolve(".stack/e2e-" + command + ".log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder("bash", repo.resolve("scripts/stack").toString(), command,
-                "--name", "e2e", "--no-build", "--no-demo")
-                .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(4, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("scripts/stack " + command + " failed:\n" + Files.readString(log));
-        }
     }
 }
