@@ -1,0 +1,21 @@
+-- One request shape for a whole run, from the environment: BENCH_METHOD, BENCH_TOKEN, BENCH_BODY,
+-- BENCH_CONTENT_TYPE. done() prints one JSON line the runner collects.
+wrk.method = os.getenv("BENCH_METHOD") or "GET"
+local token = os.getenv("BENCH_TOKEN")
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
+local body = os.getenv("BENCH_BODY")
+if body and body ~= "" then
+  wrk.body = body
+  wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "application/json"
+end
+
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  -- wrk counts responses outside 2xx/3xx in errors.status.
+  io.write(string.format(
+    'BENCH_RESULT {"requests":%d,"seconds":%.3f,"rps":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,"socket_errors":%d,"non2xx":%d}\n',
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, errors, summary.errors.status))
+end
