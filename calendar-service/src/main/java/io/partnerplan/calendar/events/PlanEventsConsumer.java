@@ -41,7 +41,7 @@ public class PlanEventsConsumer {
 
     private void handle(IncomingEvent event) {
         switch (event.shortType()) {
-            case "plan.agreed" -> reviews.schedule(event.data());
+            case "plan.agreed" -> reviews.schedule(event);
             case "plan.closed", "plan.renewed" -> reviews.cancel(UUID.fromString(event.subject()));
             default -> {
             }

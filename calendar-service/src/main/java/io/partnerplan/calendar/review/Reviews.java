@@ -13,13 +13,11 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.partnerplan.calendar.mop.MopPeriod;
 import io.partnerplan.calendar.mop.MopStatus;
 import io.partnerplan.calendar.mop.MutualOperatingPeriod;
 import io.partnerplan.platform.events.Outbox;
-import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
@@ -50,12 +48,12 @@ public class Reviews {
 
     /** On plan.agreed: (re)builds the plan's schedule; reviews already held or announced stay. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void schedule(JsonNode plan) {
-        UUID planId = uuid(plan, "id");
-        UUID vendor = uuid(plan, "vendorOrganisationId");
-        UUID partner = uuid(plan, "partnerOrganisationId");
-        LocalDate start = date(plan, "horizonStart");
-        LocalDate end = date(plan, "horizonEnd");
+    public void schedule(IncomingEvent plan) {
+        UUID planId = plan.uuid("id");
+        UUID vendor = plan.uuid("vendorOrganisationId");
+        UUID partner = plan.uuid("partnerOrganisationId");
+        LocalDate start = plan.date("horizonStart");
+        LocalDate end = plan.date("horizonEnd");
         List<MopPeriod> mop = em.createQuery("""
                         from MutualOperatingPeriod m where m.vendorOrganisationId = ?1 and m.partnerOrganisationId = ?2
                         and m.status = ?3""", MutualOperatingPeriod.class)
@@ -66,7 +64,7 @@ public class Reviews {
         List<LocalDate> kept = em.createQuery("select r.dueOn from PlanReview r where r.planId = ?1", LocalDate.class)
                 .setParameter(1, planId).getResultList();
         int sequence = kept.size();
-        for (LocalDate due : ReviewSchedule.dueDates(start, end, plan.path("reviewCadence").asText("QUARTERLY"), mop)) {
+        for (LocalDate due : ReviewSchedule.dueDates(start, end, plan.data().path("reviewCadence").asText("QUARTERLY"), mop)) {
             if (kept.contains(due)) {
                 continue;
             }
@@ -157,22 +155,6 @@ public class Reviews {
     private List<ReviewView> of(UUID planId) {
         return em.createQuery("from PlanReview r where r.planId = ?1 order by r.dueOn", PlanReview.class)
                 .setParameter(1, planId).getResultStream().map(ReviewView::of).toList();
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("plan event data lacks a valid " + field);
-        }
-    }
-
-    private static LocalDate date(JsonNode data, String field) {
-        try {
-            return LocalDate.parse(data.path(field).asText());
-        } catch (RuntimeException e) {
-            throw new PoisonEventException("plan event data lacks a valid " + field);
-        }
     }
 
     /** Data of review.scheduled. */

@@ -1,6 +1,5 @@
 package io.partnerplan.kpi.plan;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +46,7 @@ public class PlanEventsConsumer {
             return; // member.* and others carry no plan header
         }
         JsonNode data = event.data();
-        UUID id = uuid(data, data.has("planId") ? "planId" : "id");
+        UUID id = event.uuid(data.has("planId") ? "planId" : "id");
         TrackedPlan plan = em.find(TrackedPlan.class, id);
         boolean fresh = plan == null;
         if (fresh) {
@@ -55,31 +54,15 @@ public class PlanEventsConsumer {
             plan.planId = id;
             plan.status = "DRAFT";
         }
-        plan.vendorOrganisationId = uuid(data, "vendorOrganisationId");
-        plan.partnerOrganisationId = uuid(data, "partnerOrganisationId");
-        plan.horizonStart = date(data, "horizonStart");
-        plan.horizonEnd = date(data, "horizonEnd");
+        plan.vendorOrganisationId = event.uuid("vendorOrganisationId");
+        plan.partnerOrganisationId = event.uuid("partnerOrganisationId");
+        plan.horizonStart = event.date("horizonStart");
+        plan.horizonEnd = event.date("horizonEnd");
         if (data.hasNonNull("status")) {
             plan.status = data.get("status").asText();
         }
         if (fresh) {
             em.persist(plan);
-        }
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(data.path(field).asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("plan event data lacks a valid " + field);
-        }
-    }
-
-    private static LocalDate date(JsonNode data, String field) {
-        try {
-            return LocalDate.parse(data.path(field).asText());
-        } catch (RuntimeException e) {
-            throw new PoisonEventException("plan event data lacks a valid " + field);
         }
     }
 }

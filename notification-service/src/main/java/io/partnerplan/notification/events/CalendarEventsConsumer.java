@@ -10,8 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.partnerplan.notification.inbox.Inbox;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
@@ -55,15 +53,9 @@ public class CalendarEventsConsumer {
     }
 
     private void review(IncomingEvent event) {
-        JsonNode data = event.data();
-        UUID planId;
-        try {
-            planId = UUID.fromString(data.path("planId").asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + " data lacks a valid planId");
-        }
-        String dueOn = data.path("dueOn").asText();
-        long days = data.path("daysUntilDue").asLong();
+        UUID planId = event.uuid("planId");
+        String dueOn = event.text("dueOn");
+        long days = event.data().path("daysUntilDue").asLong();
         // A plan this service never heard of has no members to tell: nothing to do, nothing lost.
         KnownPlan plan = recipients.plan(planId).orElse(null);
         if (plan == null) {

@@ -54,34 +54,32 @@ public class PlanEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
-        JsonNode data = event.data();
         switch (event.shortType()) {
-            case "plan.created" -> planCreated(event, recipients.remember(data, event.time()));
+            case "plan.created" -> planCreated(event, recipients.remember(event));
             case "plan.updated", "plan.returned-to-draft", "plan.activated", "plan.closed" ->
-                    recipients.remember(data, event.time());
+                    recipients.remember(event);
             case "plan.proposed" -> {
-                KnownPlan plan = recipients.remember(data, event.time());
+                KnownPlan plan = recipients.remember(event);
                 tell(event, plan, everyoneBut(plan, event.actor()), "Plan proposed for signature: " + plan.title,
                         "\"" + plan.title + "\" was proposed. Read it and sign for your side, or send it back for changes.");
             }
-            case "plan.signed-off" -> signedOff(event, recipients.remember(data, event.time()));
+            case "plan.signed-off" -> signedOff(event, recipients.remember(event));
             case "plan.agreed" -> {
-                KnownPlan plan = recipients.remember(data, event.time());
+                KnownPlan plan = recipients.remember(event);
                 tell(event, plan, everyoneBut(plan, null), "Plan agreed: " + plan.title,
                         "Both sides signed \"" + plan.title + "\". It takes effect when the vendor activates it.");
             }
             case "member.added" -> memberAdded(event);
-            case "member.removed" -> recipients.removed(data);
+            case "member.removed" -> recipients.removed(event);
             default -> LOG.debugf("No notification for %s", event.type());
         }
     }
 
     private void planCreated(IncomingEvent event, KnownPlan plan) {
-        JsonNode data = event.data();
-        String body = "You drafted the joint business plan \"" + plan.title + "\" with " + text(data, "partnerName")
-                + " (" + text(data, "horizonStart") + " to " + text(data, "horizonEnd")
+        String body = "You drafted the joint business plan \"" + plan.title + "\" with " + event.text("partnerName")
+                + " (" + event.text("horizonStart") + " to " + event.text("horizonEnd")
                 + "). Invite the partner's owner to fill in their sections.";
-        inbox.deliver(text(data, "createdBy"), event.id(), event.shortType(), "Plan drafted: " + plan.title, body,
+        inbox.deliver(event.text("createdBy"), event.id(), event.shortType(), "Plan drafted: " + plan.title, body,
                 link(plan.planId));
     }
 
@@ -107,7 +105,7 @@ public class PlanEventsConsumer {
     }
 
     private void memberAdded(IncomingEvent event) {
-        PlanRecipient member = recipients.added(event.data());
+        PlanRecipient member = recipients.added(event);
         if (member.subject.equals(event.actor())) {
             return; // nobody needs telling that they added themselves (the drafter is added on creation)
         }
@@ -128,13 +126,5 @@ public class PlanEventsConsumer {
 
     private static String link(UUID plan) {
         return "/api/v1/plans/" + plan;
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new PoisonEventException(data.path("type").asText("event") + " data lacks " + field);
-        }
-        return value.asText();
     }
 }

@@ -1,6 +1,5 @@
 package io.partnerplan.notification.recipient;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.persistence.Ids;
 
 /** The projection of plans and their members that decides who hears what. */
@@ -26,8 +25,9 @@ public class Recipients {
 
     /** Keeps the plan copy current from any plan event carrying the plan (plan.created, plan.updated, ...). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public KnownPlan remember(JsonNode plan, Instant at) {
-        UUID id = uuid(plan, plan.has("planId") ? "planId" : "id");
+    public KnownPlan remember(IncomingEvent event) {
+        JsonNode plan = event.data();
+        UUID id = event.uuid(plan.has("planId") ? "planId" : "id");
         KnownPlan known = em.find(KnownPlan.class, id);
         boolean fresh = known == null;
         if (fresh) {
@@ -35,13 +35,13 @@ public class Recipients {
             known.planId = id;
             known.status = "DRAFT";
         }
-        known.title = text(plan, "title");
-        known.vendorOrganisationId = uuid(plan, "vendorOrganisationId");
-        known.partnerOrganisationId = uuid(plan, "partnerOrganisationId");
+        known.title = event.text("title");
+        known.vendorOrganisationId = event.uuid("vendorOrganisationId");
+        known.partnerOrganisationId = event.uuid("partnerOrganisationId");
         if (plan.hasNonNull("status")) {
             known.status = plan.get("status").asText();
         }
-        known.updatedAt = at;
+        known.updatedAt = event.time();
         if (fresh) {
             em.persist(known);
         }
@@ -53,19 +53,20 @@ public class Recipients {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public PlanRecipient added(JsonNode member) {
-        UUID plan = uuid(member, "planId");
-        String subject = text(member, "subject");
+    public PlanRecipient added(IncomingEvent event) {
+        JsonNode member = event.data();
+        UUID plan = event.uuid("planId");
+        String subject = event.text("subject");
         PlanRecipient recipient = of(plan, subject).orElseGet(PlanRecipient::new);
         if (recipient.id == null) {
             recipient.id = Ids.next();
             recipient.planId = plan;
             recipient.subject = subject;
         }
-        recipient.organisationId = uuid(member, "organisationId");
-        recipient.side = text(member, "side");
-        recipient.role = text(member, "role");
-        recipient.displayName = text(member, "displayName");
+        recipient.organisationId = event.uuid("organisationId");
+        recipient.side = event.text("side");
+        recipient.role = event.text("role");
+        recipient.displayName = event.text("displayName");
         recipient.email = member.hasNonNull("email") ? member.get("email").asText() : null;
         if (!em.contains(recipient)) {
             em.persist(recipient);
@@ -74,8 +75,8 @@ public class Recipients {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void removed(JsonNode member) {
-        of(uuid(member, "planId"), text(member, "subject")).ifPresent(em::remove);
+    public void removed(IncomingEvent event) {
+        of(event.uuid("planId"), event.text("subject")).ifPresent(em::remove);
     }
 
     public List<PlanRecipient> ofPlan(UUID plan) {
@@ -86,21 +87,5 @@ public class Recipients {
     private Optional<PlanRecipient> of(UUID plan, String subject) {
         return em.createQuery("from PlanRecipient r where r.planId = ?1 and r.subject = ?2", PlanRecipient.class)
                 .setParameter(1, plan).setParameter(2, subject).getResultStream().findFirst();
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new PoisonEventException("event data lacks " + field);
-        }
-        return value.asText();
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        try {
-            return UUID.fromString(text(data, field));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(field + " is not a UUID");
-        }
     }
 }

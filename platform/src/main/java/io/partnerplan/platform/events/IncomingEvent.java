@@ -20,6 +20,31 @@ public record IncomingEvent(String id, String type, String source, String subjec
         return EventTypes.shortName(type);
     }
 
+    /** A required text field of the data; its absence is a {@link PoisonEventException}, not a retry. */
+    public String text(String field) {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new PoisonEventException(shortType() + " data lacks " + field);
+        }
+        return value.asText();
+    }
+
+    public java.util.UUID uuid(String field) {
+        try {
+            return java.util.UUID.fromString(text(field));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(shortType() + " data has an invalid " + field + ": not a UUID");
+        }
+    }
+
+    public java.time.LocalDate date(String field) {
+        try {
+            return java.time.LocalDate.parse(text(field));
+        } catch (java.time.DateTimeException e) {
+            throw new PoisonEventException(shortType() + " data has an invalid " + field + ": not a date");
+        }
+    }
+
     public <T> T dataAs(Class<T> type, ObjectMapper json) {
         try {
             return json.treeToValue(data, type);
