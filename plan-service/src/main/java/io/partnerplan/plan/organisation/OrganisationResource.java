@@ -44,9 +44,11 @@ import io.quarkus.security.Authenticated;
 public class OrganisationResource {
 
     private final OrganisationService service;
+    private final OrganisationImport imports;
 
-    public OrganisationResource(OrganisationService service) {
+    public OrganisationResource(OrganisationService service, OrganisationImport imports) {
         this.service = service;
+        this.imports = imports;
     }
 
     @POST
@@ -88,6 +90,21 @@ public class OrganisationResource {
                 ? Response.created(URI.create("/api/v1/organisations/" + view.id()))
                 : Response.ok();
         return answer.tag(Versions.etag(view.version())).entity(view).build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes("application/x-ndjson")
+    @Produces("application/x-ndjson")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Import organisations from a PRM/CRM export, one JSON object per line (NDJSON)",
+            description = "Each line is {\"system\", \"externalId\", \"name\", \"kind\", \"timeZone\"} and is upserted by its "
+                    + "external id in its own transaction. The answer has one NDJSON line per input line: created, updated, "
+                    + "unchanged, or rejected with the fields and rules it broke. Safe to run again. At most 32 MiB.")
+    @APIResponse(responseCode = "200", description = "One result per line",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkImportResult.class)))
+    public Response importNdjson(java.io.InputStream body) throws java.io.IOException {
+        return Response.ok(imports.ndjson(body), "application/x-ndjson").build();
     }
 
     @GET

@@ -57,10 +57,10 @@ public class OrganisationService {
                         Versions.requireMatch(ifMatch, organisation.version);
                     }
                     if (sameAs(organisation, request)) {
-                        return new Upserted(view(organisation), false);
+                        return new Upserted(view(organisation), false, false);
                     }
                     apply(organisation, request);
-                    return new Upserted(announce("organisation.updated", organisation), false);
+                    return new Upserted(announce("organisation.updated", organisation), false, true);
                 })
                 .orElseGet(() -> {
                     Organisation organisation = newOrganisation(request);
@@ -70,7 +70,7 @@ public class OrganisationService {
                     ref.system = system;
                     ref.externalId = externalId;
                     externalIds.persist(ref);
-                    return new Upserted(announce("organisation.created", organisation), true);
+                    return new Upserted(announce("organisation.created", organisation), true, true);
                 });
     }
 
@@ -126,6 +126,6 @@ public class OrganisationService {
         organisation.timeZone = request.timeZone();
     }
 
-    public record Upserted(OrganisationView organisation, boolean created) {
+    public record Upserted(OrganisationView organisation, boolean created, boolean changed) {
     }
 }

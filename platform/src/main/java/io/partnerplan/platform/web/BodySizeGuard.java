@@ -15,29 +15,37 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 
 /**
- * Answers an announced oversized body with a 413 problem before anything reads it. (The HTTP
- * layer's own limit, which still catches chunked bodies, answers 413 without a problem body; the
- * gateway answers both kinds with a problem.)
+ * Answers an announced oversized body with a 413 problem before anything reads it: JSON requests
+ * up to {@code partnerplan.http.max-body-size}, bulk uploads (paths ending in {@code /bulk}) up to
+ * {@code partnerplan.http.max-bulk-body-size}. (The HTTP layer's own limit, the larger of the two,
+ * still catches chunked bodies and answers 413 without a problem body; the gateway answers both
+ * kinds with a problem.)
  */
 @ApplicationScoped
 public class BodySizeGuard {
 
     void install(@Observes Router router, ObjectMapper json,
-                 @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize max)
+                 @ConfigProperty(name = "partnerplan.http.max-body-size", defaultValue = "1M") MemorySize max,
+                 @ConfigProperty(name = "partnerplan.http.max-bulk-body-size", defaultValue = "32M") MemorySize maxBulk)
             throws JsonProcessingException {
-        long limit = max.asLongValue();
-        Map<String, Object> problem = Map.of("type", Problem.TYPE_BASE + "payload-too-large", "title", "Payload too large",
-                "status", 413, "detail", "The request body exceeds the limit of " + limit + " bytes");
-        String body = json.writeValueAsString(problem);
+        String body = problem(json, max.asLongValue());
+        String bulkBody = problem(json, maxBulk.asLongValue());
         router.route().order(-1000).handler(rc -> {
+            boolean bulk = rc.request().path().endsWith("/bulk");
+            long limit = bulk ? maxBulk.asLongValue() : max.asLongValue();
             String length = rc.request().getHeader("Content-Length");
             if (length != null && tooLong(length, limit)) {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(body);
+                        .putHeader("Connection", "close").end(bulk ? bulkBody : body);
             } else {
                 rc.next();
             }
         });
+    }
+
+    private static String problem(ObjectMapper json, long limit) throws JsonProcessingException {
+        return json.writeValueAsString(Map.of("type", Problem.TYPE_BASE + "payload-too-large", "title", "Payload too large",
+                "status", 413, "detail", "The request body exceeds the limit of " + limit + " bytes"));
     }
 
     private static boolean tooLong(String length, long limit) {
