@@ -1,6 +1,8 @@
 package io.partnerplan.kpi.measurement;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,16 +18,18 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
+    /** Keyset page of a plan's measurements, of one KPI when {@code kpi} is given. */
     public List<Measurement> page(UUID plan, UUID kpi, PageRequest page) {
-        String filter = "planId = ?1" + (kpi == null ? "" : " and kpiId = ?3");
-        Object kpiParam = kpi == null ? null : kpi;
-        return page.after()
-                .map(after -> kpi == null
-                        ? find(filter + " and id > ?2 order by id", plan, after)
-                        : find(filter + " and id > ?2 order by id", plan, after, kpiParam))
-                .orElseGet(() -> kpi == null
-                        ? find("planId = ?1 order by id", plan)
-                        : find("planId = ?1 and kpiId = ?2 order by id", plan, kpiParam))
-                .page(0, page.limit() + 1).list();
+        Map<String, Object> params = new HashMap<>(Map.of("plan", plan));
+        StringBuilder query = new StringBuilder("planId = :plan");
+        if (kpi != null) {
+            query.append(" and kpiId = :kpi");
+            params.put("kpi", kpi);
+        }
+        page.after().ifPresent(after -> {
+            query.append(" and id > :after");
+            params.put("after", after);
+        });
+        return find(query.append(" order by id").toString(), params).page(0, page.limit() + 1).list();
     }
 }

@@ -69,6 +69,10 @@ class MeasurementsTest {
         given().auth().oauth2(vm).queryParam("planId", plan).get("/api/v1/measurements")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].value", equalTo("130000.5"))
                 .body("items[0].kpi", equalTo("revenue"));
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("kpi", "revenue").queryParam("limit", 1)
+                .get("/api/v1/measurements").then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("kpi", "happiness").get("/api/v1/measurements")
+                .then().statusCode(400).body("errors[0].field", equalTo("kpi"));
         KafkaProbe.awaitRecord("partnerplan.kpi.events.v1", Duration.ofSeconds(30),
                 r -> plan.toString().equals(r.key()) && r.value().contains("\"corrected\"") && r.value().contains(id));
     }
