@@ -70,6 +70,7 @@ public class PlanEventsConsumer {
                         "Both sides signed \"" + plan.title + "\". It takes effect when the vendor activates it.");
             }
             case "member.added" -> memberAdded(event);
+            case "action.overdue" -> actionOverdue(event);
             case "member.removed" -> recipients.removed(event);
             default -> LOG.debugf("No notification for %s", event.type());
         }
@@ -112,6 +113,22 @@ public class PlanEventsConsumer {
         recipients.plan(member.planId).ifPresent(plan -> inbox.deliver(member.subject, event.id(), event.shortType(),
                 "You were added to " + plan.title,
                 "You are now " + member.role + " on the joint business plan \"" + plan.title + "\".", link(plan.planId)));
+    }
+
+    /** The owner is told, and so is the vendor's manager: the first step of the escalation path. */
+    private void actionOverdue(IncomingEvent event) {
+        KnownPlan plan = recipients.plan(event.uuid("planId")).orElse(null);
+        if (plan == null) {
+            return;
+        }
+        String owner = event.text("owner");
+        List<String> to = new java.util.ArrayList<>(List.of(owner));
+        recipients.ofPlan(plan.planId).stream()
+                .filter(r -> r.role.equals("vendor-manager") && !r.subject.equals(owner))
+                .forEach(r -> to.add(r.subject));
+        tell(event, plan, to, "Action overdue: " + event.text("title"),
+                "\"" + event.text("title") + "\" on \"" + plan.title + "\" was due on " + event.text("dueOn")
+                        + " and is still open. Update its status or agree a new date.");
     }
 
     private List<String> everyoneBut(KnownPlan plan, String actor) {

@@ -60,6 +60,20 @@ class PlanLifecycleNotificationsTest {
                 .then().body("items[0].title", equalTo("Review due in 5 days: FY27"));
     }
 
+    @Test
+    void anOverdueActionReachesItsOwnerAndTheVendorManager() {
+        send("plan.created", vm, planCreated());
+        send("member.added", vm, member(vm, vendor, "VENDOR", "vendor-manager"));
+        send("member.added", vm, member(po, partner, "PARTNER", "partner-owner"));
+        send("member.added", po, member(viewer, partner, "PARTNER", "viewer"));
+        send("action.overdue", "system", """
+                {"actionId":"%s","planId":"%s","title":"Certify three engineers","owner":"%s","dueOn":"2027-06-30","daysOverdue":2}"""
+                .formatted(UUID.randomUUID(), plan, po));
+        awaitInbox(po, List.of("action.overdue", "member.added"));
+        awaitInbox(vm, List.of("action.overdue", "plan.created"));
+        awaitInbox(viewer, List.of("member.added"));
+    }
+
     private void awaitInbox(String subject, List<String> eventTypes) {
         String token = DevTokens.tokenFor(tenant, vendor, subject, Roles.VIEWER);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
