@@ -15,15 +15,16 @@ import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
 import io.partnerplan.platform.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
-public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalendar, UUID> {
+public class FiscalCalendarService {
 
+    private final FiscalCalendarRepository calendars;
     private final Outbox outbox;
     private final Caller caller;
 
-    public FiscalCalendarService(Outbox outbox, Caller caller) {
+    public FiscalCalendarService(FiscalCalendarRepository calendars, Outbox outbox, Caller caller) {
+        this.calendars = calendars;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -33,7 +34,7 @@ public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalend
     public Result put(UUID organisation, String ifMatch, FiscalCalendarRequest request) {
         requireMaySet(organisation);
         FiscalCalendarSpec.rules(request); // refuses an incomplete or impossible calendar before anything is written
-        Optional<FiscalCalendar> existing = find("organisationId", organisation).firstResultOptional();
+        Optional<FiscalCalendar> existing = calendars.of(organisation);
         FiscalCalendar calendar = existing.orElseGet(FiscalCalendar::new);
         if (existing.isPresent()) {
             Versions.requireMatch(ifMatch, calendar.version);
@@ -43,8 +44,8 @@ public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalend
         }
         calendar.define(request);
         calendar.updatedAt = Instant.now();
-        persist(calendar);
-        flush();
+        calendars.persist(calendar);
+        calendars.flush();
         FiscalCalendarView view = FiscalCalendarView.of(calendar);
         outbox.publish("fiscal-calendar.changed", "fiscal-calendar", organisation, view);
         return new Result(view, existing.isEmpty());
@@ -84,7 +85,7 @@ public class FiscalCalendarService implements PanacheRepositoryBase<FiscalCalend
     }
 
     private FiscalCalendar calendarOf(UUID organisation) {
-        return find("organisationId", organisation).firstResultOptional()
+        return calendars.of(organisation)
                 .orElseThrow(() -> ProblemException.notFound("Fiscal calendar of organisation", organisation));
     }
 

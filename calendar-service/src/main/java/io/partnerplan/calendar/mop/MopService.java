@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.partnerplan.calendar.fiscal.FiscalCalendar;
+import io.partnerplan.calendar.fiscal.FiscalCalendarRepository;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
@@ -18,7 +18,6 @@ import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
 import io.partnerplan.platform.security.Roles;
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Mutual Operating Periods: either side proposes, the other accepts; the proposer's side counts as
@@ -31,11 +30,13 @@ public class MopService {
     public static final int DEFAULT_CLOSING_DAYS = 14;
 
     private final MopRepository mops;
+    private final FiscalCalendarRepository calendars;
     private final Outbox outbox;
     private final Caller caller;
 
-    public MopService(MopRepository mops, Outbox outbox, Caller caller) {
+    public MopService(MopRepository mops, FiscalCalendarRepository calendars, Outbox outbox, Caller caller) {
         this.mops = mops;
+        this.calendars = calendars;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -127,8 +128,7 @@ public class MopService {
     }
 
     private FiscalCalendarRules rules(UUID organisation) {
-        return Panache.getEntityManager().createQuery("from FiscalCalendar c where c.organisationId = ?1", FiscalCalendar.class)
-                .setParameter(1, organisation).getResultStream().findFirst()
+        return calendars.of(organisation)
                 .orElseThrow(() -> ProblemException.conflict("Organisation " + organisation
                         + " has no fiscal calendar yet; set both parties' calendars first"))
                 .rules();
