@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,6 +56,19 @@ public class KpiDefinitionResource {
         KpiDefinitionView kpi = library.define(request);
         return Response.created(URI.create("/api/v1/kpis/" + kpi.id())).tag(Versions.etag(kpi.version()))
                 .entity(kpi).build();
+    }
+
+    @POST
+    @Path("/standard-library")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER })
+    @Operation(summary = "Add the usual channel KPIs the library lacks (revenue, pipeline, deals registered, win rate, "
+            + "certified staff, MDF utilisation, customer NPS)", description = "Safe to call again: existing keys are kept")
+    @APIResponse(responseCode = "200", description = "The KPIs added now (none when all were there)")
+    public java.util.List<KpiDefinitionView> addStandard(
+            @QueryParam("currency") @DefaultValue("USD")
+            @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
+        return library.addStandard(currency);
     }
 
     @GET

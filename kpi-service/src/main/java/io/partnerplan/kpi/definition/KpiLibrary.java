@@ -1,6 +1,8 @@
 package io.partnerplan.kpi.definition;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,18 @@ public class KpiLibrary {
         KpiDefinitionView view = KpiDefinitionView.of(kpi);
         outbox.publish("kpi.defined", "kpi", kpi.id, view);
         return view;
+    }
+
+    /** Adds the standard KPIs the library lacks; those it has are left as they are. Safe to call again. */
+    @Transactional
+    public List<KpiDefinitionView> addStandard(String currency) {
+        List<KpiDefinitionView> added = new ArrayList<>();
+        for (KpiDefinitionRequest standard : StandardKpis.inCurrency(currency)) {
+            if (definitions.byKey(standard.key()).isEmpty()) {
+                added.add(define(standard));
+            }
+        }
+        return added;
     }
 
     @Transactional

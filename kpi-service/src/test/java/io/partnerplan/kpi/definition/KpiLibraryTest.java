@@ -71,4 +71,18 @@ class KpiLibraryTest {
         given().auth().oauth2(DevTokens.token("t-viewer", UUID.randomUUID(), Roles.VIEWER)).contentType(ContentType.JSON)
                 .body(pipeline("x")).post("/api/v1/kpis").then().statusCode(403);
     }
+
+    @Test
+    void theStandardLibraryIsAddedOnceInTheTenantsCurrency() {
+        String admin = DevTokens.token("t-" + UUID.randomUUID().toString().substring(0, 8), null, Roles.TENANT_ADMIN);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(pipeline("pipeline")).post("/api/v1/kpis").then().statusCode(201);
+        given().auth().oauth2(admin).queryParam("currency", "EUR").post("/api/v1/kpis/standard-library")
+                .then().statusCode(200).body("", hasSize(6)).body("find { it.key == 'revenue' }.currency", equalTo("EUR"));
+        given().auth().oauth2(admin).queryParam("currency", "EUR").post("/api/v1/kpis/standard-library")
+                .then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(admin).get("/api/v1/kpis").then().body("items", hasSize(7))
+                .body("items.find { it.key == 'pipeline' }.currency", equalTo("USD"));
+        given().auth().oauth2(admin).queryParam("currency", "euro").post("/api/v1/kpis/standard-library")
+                .then().statusCode(400).body("errors[0].field", equalTo("currency"));
+    }
 }
