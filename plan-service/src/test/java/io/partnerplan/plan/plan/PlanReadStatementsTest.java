@@ -20,12 +20,15 @@ import io.restassured.http.ContentType;
 
 /**
  * Reading a full plan costs a fixed, small number of SQL statements however much it holds.
- * Counted over many reads so the outbox relay's occasional poll cannot make the test flaky.
+ * Counted over many reads: the outbox relay shares the statistics and polls now and then (two or
+ * three statements a time), so the bound allows a slack of 10, while one extra statement per read
+ * would add 20.
  */
 @QuarkusTest
 class PlanReadStatementsTest {
 
     private static final int READS = 20;
+    private static final int RELAY_SLACK = 10;
 
     @Inject
     EntityManagerFactory emf;
@@ -59,7 +62,7 @@ class PlanReadStatementsTest {
         }
         long header = stats.getPrepareStatementCount();
 
-        assertTrue(sections <= READS + 4, "sections read took " + sections + " statements for " + READS + " reads");
-        assertTrue(header <= 2L * READS + 4, "plan read took " + header + " statements for " + READS + " reads");
+        assertTrue(sections <= READS + RELAY_SLACK, "sections read took " + sections + " statements for " + READS + " reads");
+        assertTrue(header <= 2L * READS + RELAY_SLACK, "plan read took " + header + " statements for " + READS + " reads");
     }
 }
