@@ -1,7 +1,9 @@
 package io.partnerplan.kpi.measurement;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,8 @@ import jakarta.transaction.Transactional;
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.definition.KpiDefinitionRepository;
 import io.partnerplan.kpi.definition.KpiUnit;
+import io.partnerplan.kpi.criterion.Criteria;
+import io.partnerplan.kpi.plan.PlansOfCaller;
 import io.partnerplan.kpi.plan.TrackedPlan;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
@@ -31,14 +35,20 @@ public class Measurements {
     private final EntityManager em;
     private final Outbox outbox;
     private final Caller caller;
+    private final PlansOfCaller plans;
+    private final Criteria criteria;
+    private final Clock clock;
 
     public Measurements(MeasurementRepository measurements, KpiDefinitionRepository kpis, EntityManager em, Outbox outbox,
-                        Caller caller) {
+                        Caller caller, PlansOfCaller plans, Criteria criteria, Clock clock) {
         this.measurements = measurements;
         this.kpis = kpis;
         this.em = em;
         this.outbox = outbox;
         this.caller = caller;
+        this.plans = plans;
+        this.criteria = criteria;
+        this.clock = clock;
     }
 
     @Transactional
@@ -92,13 +102,8 @@ public class Measurements {
         return Page.of(rows, page, m -> m.id, m -> view(m, byId.get(m.kpiId), null));
     }
 
-    /** The plan if kpi-service knows it and the caller's organisation is one of its parties; 404 otherwise. */
     private TrackedPlan planOfCaller(UUID planId) {
-        TrackedPlan plan = em.find(TrackedPlan.class, planId);
-        if (plan == null || !plan.hasParty(caller.requireOrganisation())) {
-            throw ProblemException.notFound("Plan", planId);
-        }
-        return plan;
+        return plans.require(planId);
     }
 
     private static void requireConsistent(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
@@ -142,6 +147,8 @@ public class Measurements {
     private MeasurementView announce(Measurement m, KpiDefinition kpi, String outcome) {
         MeasurementView view = view(m, kpi, outcome);
         outbox.publish("kpi.measurement.recorded", "plan", m.planId, view);
+        // In the same transaction: a criterion's state change and its event commit with the value.
+        criteria.evaluate(m.planId, kpi, LocalDate.now(clock));
         return view;
     }
 

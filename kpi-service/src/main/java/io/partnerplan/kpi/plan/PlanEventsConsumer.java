@@ -1,5 +1,7 @@
 package io.partnerplan.kpi.plan;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +15,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Keeps {@link TrackedPlan} in step with plan-service: every plan event carries the plan's header. */
+/**
+ * Keeps {@link TrackedPlan} in step with plan-service (every plan event carries the plan's header) and
+ * the milestones' KPI criteria with their milestone events.
+ */
 @ApplicationScoped
 public class PlanEventsConsumer {
 
@@ -26,10 +32,14 @@ public class PlanEventsConsumer {
 
     private final ProcessedEvents processed;
     private final EntityManager em;
+    private final Criteria criteria;
+    private final Clock clock;
 
-    public PlanEventsConsumer(ProcessedEvents processed, EntityManager em) {
+    public PlanEventsConsumer(ProcessedEvents processed, EntityManager em, Criteria criteria, Clock clock) {
         this.processed = processed;
         this.em = em;
+        this.criteria = criteria;
+        this.clock = clock;
     }
 
     @Incoming("plan-events")
@@ -42,7 +52,12 @@ public class PlanEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
-        if (!event.shortType().startsWith("plan.")) {
+        String type = event.shortType();
+        if (type.startsWith("milestone.") && event.data().has("criteria")) {
+            criteria.milestoneChanged(event.data(), "milestone.deleted".equals(type), LocalDate.now(clock));
+            return;
+        }
+        if (!type.startsWith("plan.")) {
             return; // member.* and others carry no plan header
         }
         JsonNode data = event.data();

@@ -1,0 +1,193 @@
+package io.partnerplan.kpi.criterion;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.kpi.definition.KpiDefinition;
+import io.partnerplan.kpi.definition.KpiDefinitionRepository;
+import io.partnerplan.kpi.scorecard.Observations;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.events.PoisonEventException;
+
+/**
+ * KPI-based milestone criteria: kept in step with plan-service's milestones and judged when values
+ * arrive, when a period closes and when a window has passed. A state change and its
+ * {@code kpi.criterion.*} event commit together under a row lock, so each change is announced once.
+ */
+@ApplicationScoped
+public class Criteria {
+
+    private final EntityManager em;
+    private final KpiDefinitionRepository kpis;
+    private final Observations observations;
+    private final Outbox outbox;
+
+    public Criteria(EntityManager em, KpiDefinitionRepository kpis, Observations observations, Outbox outbox) {
+        this.em = em;
+        this.kpis = kpis;
+        this.observations = observations;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Applies a {@code milestone.*} event: its KPI criteria are created or changed, the ones it no
+     * longer has are dropped unless already decided, and all of them are judged as of {@code today}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void milestoneChanged(JsonNode milestone, boolean deleted, LocalDate today) {
+        UUID milestoneId = uuid(milestone, "id");
+        UUID planId = uuid(milestone, "planId");
+        Set<UUID> kept = new HashSet<>();
+        if (!deleted && milestone.path("criteria").isArray()) {
+            for (JsonNode c : milestone.get("criteria")) {
+                if (!"KPI".equals(c.path("kind").asText())) {
+                    continue; // checklists are ticked in plan-service
+                }
+                UUID id = uuid(c, "id");
+                kept.add(id);
+                MilestoneCriterion criterion = em.find(MilestoneCriterion.class, id, LockModeType.PESSIMISTIC_WRITE);
+                boolean fresh = criterion == null;
+                if (fresh) {
+                    criterion = new MilestoneCriterion();
+                    criterion.id = id;
+                    criterion.state = CriterionState.ON_TRACK;
+                } else if (criterion.state.isFinal()) {
+                    continue;
+                }
+                criterion.planId = planId;
+                criterion.milestoneId = milestoneId;
+                criterion.kpiKey = text(c, "kpi");
+                criterion.threshold = decimal(c, "threshold");
+                criterion.windowStart = LocalDate.parse(text(c, "windowStart"));
+                criterion.windowEnd = LocalDate.parse(text(c, "windowEnd"));
+                if (fresh) {
+                    em.persist(criterion);
+                }
+                judge(criterion, today, false);
+            }
+        }
+        em.createQuery("delete from MilestoneCriterion where milestoneId = ?1 and id not in ?2 and state in ?3")
+                .setParameter(1, milestoneId).setParameter(2, kept.isEmpty() ? Set.of(new UUID(0, 0)) : kept)
+                .setParameter(3, List.of(CriterionState.ON_TRACK, CriterionState.AT_RISK)).executeUpdate();
+    }
+
+    /** Re-judges the open criteria of a plan's KPI after a value arrived or was corrected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluate(UUID planId, KpiDefinition kpi, LocalDate today) {
+        for (MilestoneCriterion criterion : open("planId = ?1 and kpiKey = ?2", planId, kpi.key)) {
+            judge(criterion, kpi, today, false);
+        }
+    }
+
+    /** A period closed (period.closed): every open criterion of the plan whose window ended by then is decided. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int periodClosed(UUID planId, LocalDate periodEnd, LocalDate today) {
+        List<MilestoneCriterion> due = open("planId = ?1 and windowEnd <= ?2", planId, periodEnd);
+        due.forEach(c -> judge(c, today, true));
+        return due.size();
+    }
+
+    /** Decides the caller's tenant's open criteria whose window is over (for windows no period closes). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int windowsPassed(LocalDate today) {
+        List<MilestoneCriterion> due = open("windowEnd < ?1", today);
+        due.forEach(c -> judge(c, today, true));
+        return due.size();
+    }
+
+    @Transactional
+    public List<CriterionView> ofPlan(UUID planId) {
+        return em.createQuery("from MilestoneCriterion where planId = ?1 order by windowEnd, id", MilestoneCriterion.class)
+                .setParameter(1, planId).getResultStream().map(c -> view(c, null)).toList();
+    }
+
+    private List<MilestoneCriterion> open(String where, Object... params) {
+        var query = em.createQuery("from MilestoneCriterion where state in (ON_TRACK, AT_RISK) and " + where
+                + " order by id", MilestoneCriterion.class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private void judge(MilestoneCriterion criterion, LocalDate today, boolean closed) {
+        Optional<KpiDefinition> kpi = kpis.byKey(criterion.kpiKey);
+        if (kpi.isEmpty()) {
+            throw new PoisonEventException("milestone criterion " + criterion.id + " names KPI '" + criterion.kpiKey
+                    + "', which is not in the tenant's library");
+        }
+        judge(criterion, kpi.get(), today, closed);
+    }
+
+    private void judge(MilestoneCriterion criterion, KpiDefinition kpi, LocalDate today, boolean closed) {
+        LocalDate upTo = today.isBefore(criterion.windowEnd) ? today : criterion.windowEnd;
+        var values = upTo.isBefore(criterion.windowStart) ? List.<io.partnerplan.kpi.scorecard.Observation>of()
+                : observations.of(criterion.planId, kpi.id, criterion.windowStart, upTo);
+        CriterionJudgement judgement = CriterionJudgement.of(kpi.aggregation, kpi.direction, criterion.threshold,
+                criterion.windowStart, criterion.windowEnd, values, today, closed);
+        criterion.actual = judgement.actual();
+        criterion.forecast = judgement.forecast();
+        criterion.evaluatedAt = Instant.now();
+        if (judgement.state() != criterion.state) {
+            criterion.state = judgement.state();
+            criterion.stateChangedAt = criterion.evaluatedAt;
+            String type = switch (judgement.state()) {
+                case MET -> "kpi.criterion.met";
+                case MISSED -> "kpi.criterion.missed";
+                case AT_RISK -> "kpi.criterion.at-risk";
+                case ON_TRACK -> "kpi.criterion.on-track";
+            };
+            outbox.publish(type, "plan", criterion.planId, view(criterion, judgement.reason(), today));
+        }
+    }
+
+    private static CriterionView view(MilestoneCriterion c, String reason) {
+        return view(c, reason, c.evaluatedAt == null ? null : LocalDate.ofInstant(c.evaluatedAt, java.time.ZoneOffset.UTC));
+    }
+
+    private static CriterionView view(MilestoneCriterion c, String reason, LocalDate evaluatedOn) {
+        return new CriterionView(c.id, c.milestoneId, c.planId, c.kpiKey, plain(c.threshold), c.windowStart, c.windowEnd,
+                c.state, plain(c.actual), plain(c.forecast), evaluatedOn, reason);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        try {
+            return UUID.fromString(text(node, field));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("field " + field + " is not a UUID");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new PoisonEventException("milestone event lacks " + field);
+        }
+        return value.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        try {
+            return new BigDecimal(text(node, field));
+        } catch (NumberFormatException e) {
+            throw new PoisonEventException("field " + field + " is not a decimal");
+        }
+    }
+}

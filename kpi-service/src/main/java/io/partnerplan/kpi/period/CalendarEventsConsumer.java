@@ -1,0 +1,79 @@
+package io.partnerplan.kpi.period;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** calendar-service's events: an agreed MOP gives plans their periods; a closed MOP period is judged. */
+@ApplicationScoped
+public class CalendarEventsConsumer {
+
+    static final String CONSUMER = "kpi.calendar-events";
+
+    private final ProcessedEvents processed;
+    private final PlanPeriods periods;
+    private final PeriodClose close;
+    private final Clock clock;
+
+    public CalendarEventsConsumer(ProcessedEvents processed, PlanPeriods periods, PeriodClose close, Clock clock) {
+        this.processed = processed;
+        this.periods = periods;
+        this.close = close;
+        this.clock = clock;
+    }
+
+    @Incoming("calendar-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        switch (event.shortType()) {
+            case "mop.agreed" -> {
+                List<PlanPeriod> agreed = new ArrayList<>();
+                JsonNode list = event.data().path("periods");
+                if (!list.isArray() || list.isEmpty()) {
+                    throw new PoisonEventException("mop.agreed carries no periods");
+                }
+                try {
+                    for (JsonNode p : list) {
+                        agreed.add(new PlanPeriod(p.path("label").asText(), LocalDate.parse(p.path("start").asText()),
+                                LocalDate.parse(p.path("end").asText())));
+                    }
+                } catch (java.time.DateTimeException e) {
+                    throw new PoisonEventException("mop.agreed has a period without valid start and end dates");
+                }
+                periods.agreed(event.uuid("id"), event.uuid("vendorOrganisationId"), event.uuid("partnerOrganisationId"), agreed);
+            }
+            // Only the MOP's own periods: plans are measured in them, not in either side's fiscal quarters.
+            case "period.closed" -> {
+                if ("MOP".equals(event.text("scope"))) {
+                    close.closed(event.uuid("vendorOrganisationId"), event.uuid("partnerOrganisationId"),
+                            event.date("periodEnd"), LocalDate.now(clock));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.partnerplan.kpi;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.partnerplan.platform.testing.KafkaProbe;
+import io.restassured.http.ContentType;
+
+/**
+ * An active plan as kpi-service learns it, from the events other services publish on the real broker:
+ * plan-service's plan.created and plan.activated, calendar-service's mop.agreed (a vendor on a fiscal
+ * year starting 1 February, so the MOP's quarters end in April, July, October and January).
+ */
+public final class PlanFixture {
+
+    public static final String PLAN_TOPIC = "partnerplan.plan.events.v1";
+    public static final String CALENDAR_TOPIC = "partnerplan.calendar.events.v1";
+    public static final String KPI_TOPIC = "partnerplan.kpi.events.v1";
+
+    public final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    public final UUID vendor = UUID.randomUUID();
+    public final UUID partner = UUID.randomUUID();
+    public final UUID plan = UUID.randomUUID();
+    public final UUID mop = UUID.randomUUID();
+    public final String vendorManager = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
+    public final String partnerOwner = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
+    public final String crm = DevTokens.tokenFor(tenant, partner, "crm-sync@northwind.test", Roles.INTEGRATION);
+
+    public PlanFixture activePlanWithMop() {
+        String header = """
+                {"id":"%s","planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
+                 "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","status":"%s"}""";
+        send(PLAN_TOPIC, plan, "plan.created", header.formatted(plan, plan, vendor, partner, "DRAFT"));
+        send(PLAN_TOPIC, plan, "plan.activated", header.formatted(plan, plan, vendor, partner, "ACTIVE"));
+        send(CALENDAR_TOPIC, mop, "mop.agreed", """
+                {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","form":"SHARED_QUARTER_END",
+                 "status":"AGREED","horizonStart":"2027-02-01","horizonEnd":"2028-01-31","periods":[
+                 {"label":"MOP Q1 2027","start":"2027-02-01","end":"2027-04-30"},
+                 {"label":"MOP Q2 2027","start":"2027-05-01","end":"2027-07-31"},
+                 {"label":"MOP Q3 2027","start":"2027-08-01","end":"2027-10-31"},
+                 {"label":"MOP Q4 2027","start":"2027-11-01","end":"2028-01-31"}]}""".formatted(mop, vendor, partner));
+        given().auth().oauth2(DevTokens.token(tenant, null, Roles.TENANT_ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("key", "revenue", "name", "Revenue", "unit", "CURRENCY", "currency", "USD",
+                        "direction", "HIGHER_IS_BETTER", "aggregation", "SUM"))
+                .post("/api/v1/kpis").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(vendorManager).get("/api/v1/targets/{plan}/periods", plan).then().statusCode(200)
+                        .body("[0].label", org.hamcrest.Matchers.equalTo("MOP Q1 2027")));
+        return this;
+    }
+
+    public void send(String topic, UUID key, String type, String data) {
+        KafkaProbe.send(topic, key.toString(), data, KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(),
+                "io.partnerplan." + type + ".v1", key.toString(), tenant));
+    }
+
+    public void measure(String value, String occurredOn, String externalId) {
+        given().auth().oauth2(crm).contentType(ContentType.JSON)
+                .body(Map.of("planId", plan.toString(), "kpi", "revenue", "value", value, "currency", "USD",
+                        "occurredOn", occurredOn, "source", "CRM", "externalId", externalId))
+                .post("/api/v1/measurements").then().statusCode(201);
+    }
+}
