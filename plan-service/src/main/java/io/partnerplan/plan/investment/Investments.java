@@ -1,0 +1,152 @@
+package io.partnerplan.plan.investment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.partnerplan.plan.milestone.MilestoneDecided;
+import io.partnerplan.plan.milestone.MilestoneStatus;
+import io.partnerplan.plan.milestone.Milestones;
+import io.partnerplan.plan.plan.PlanService;
+import io.partnerplan.plan.plan.PlanStatus;
+import io.partnerplan.plan.plan.PlanView;
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.security.Roles;
+
+/** Investments conditional on milestones: achieving the milestone unlocks them (investment.unlocked). */
+@ApplicationScoped
+public class Investments {
+
+    private final EntityManager em;
+    private final PlanService plans;
+    private final Milestones milestones;
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public Investments(EntityManager em, PlanService plans, Milestones milestones, Outbox outbox, Caller caller) {
+        this.em = em;
+        this.plans = plans;
+        this.milestones = milestones;
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public InvestmentView create(UUID planId, InvestmentRequest request) {
+        requireEditable(planId);
+        var milestone = milestone(planId, request.milestoneId());
+        if (request.status() != null && request.status() != InvestmentStatus.LOCKED) {
+            throw ProblemException.badRequest("status", "a new investment is LOCKED until its milestone is achieved");
+        }
+        Investment i = new Investment();
+        i.id = Ids.next();
+        i.planId = planId;
+        i.createdAt = Instant.now();
+        i.status = InvestmentStatus.LOCKED;
+        apply(i, request);
+        em.persist(i);
+        em.flush();
+        InvestmentView view = InvestmentView.of(i);
+        outbox.publish("investment.created", "plan", planId, view);
+        if (milestone.status() == MilestoneStatus.ACHIEVED) {
+            unlock(i);
+        }
+        return InvestmentView.of(i);
+    }
+
+    @Transactional
+    public InvestmentView update(UUID planId, UUID investmentId, String ifMatch, InvestmentRequest request) {
+        requireEditable(planId);
+        Investment i = find(planId, investmentId);
+        Versions.requireMatch(ifMatch, i.version);
+        if (i.status != InvestmentStatus.LOCKED) {
+            throw ProblemException.conflict("Investment " + investmentId + " is " + i.status.name().toLowerCase()
+                    + "; only a locked investment changes");
+        }
+        milestone(planId, request.milestoneId());
+        if (request.status() == InvestmentStatus.UNLOCKED) {
+            throw ProblemException.badRequest("status", "only achieving the milestone unlocks an investment");
+        }
+        apply(i, request);
+        if (request.status() == InvestmentStatus.WITHDRAWN) {
+            i.status = InvestmentStatus.WITHDRAWN;
+        }
+        em.flush();
+        InvestmentView view = InvestmentView.of(i);
+        outbox.publish("investment.updated", "plan", planId, view);
+        return view;
+    }
+
+    @Transactional
+    public List<InvestmentView> ofPlan(UUID planId) {
+        plans.requireVisible(planId);
+        return em.createQuery("from Investment where planId = ?1 order by id", Investment.class).setParameter(1, planId)
+                .getResultStream().map(InvestmentView::of).toList();
+    }
+
+    /** In the transaction that achieved the milestone: its locked investments are released. */
+    void onMilestoneDecided(@Observes MilestoneDecided decided) {
+        if (decided.status() != MilestoneStatus.ACHIEVED) {
+            return;
+        }
+        em.createQuery("from Investment where milestoneId = ?1 and status = ?2", Investment.class)
+                .setParameter(1, decided.milestoneId()).setParameter(2, InvestmentStatus.LOCKED)
+                .getResultList().forEach(this::unlock);
+    }
+
+    private void unlock(Investment i) {
+        i.status = InvestmentStatus.UNLOCKED;
+        i.unlockedAt = Instant.now();
+        em.flush();
+        outbox.publish("investment.unlocked", "plan", i.planId, InvestmentView.of(i));
+    }
+
+    private io.partnerplan.plan.milestone.MilestoneView milestone(UUID planId, UUID milestoneId) {
+        try {
+            return milestones.get(planId, milestoneId);
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw ProblemException.badRequest("milestoneId", "is not a milestone of this plan");
+            }
+            throw e;
+        }
+    }
+
+    private static void apply(Investment i, InvestmentRequest request) {
+        i.title = request.title().strip();
+        i.description = request.description();
+        i.fundingParty = request.fundingParty();
+        i.amount = new BigDecimal(request.amount());
+        i.currency = request.currency();
+        i.milestoneId = request.milestoneId();
+    }
+
+    private Investment find(UUID planId, UUID investmentId) {
+        Investment i = em.find(Investment.class, investmentId);
+        if (i == null || !i.planId.equals(planId)) {
+            throw ProblemException.notFound("Investment", investmentId);
+        }
+        return i;
+    }
+
+    private PlanView requireEditable(UUID planId) {
+        PlanView plan = plans.get(planId);
+        if (!caller.hasRole(Roles.VENDOR_MANAGER) && !caller.hasRole(Roles.PARTNER_OWNER)) {
+            throw ProblemException.forbidden("Only the plan's vendor manager and partner owner commit investments");
+        }
+        if (plan.status() == PlanStatus.CLOSED || plan.status() == PlanStatus.RENEWED) {
+            throw ProblemException.conflict("A " + plan.status().name().toLowerCase() + " plan takes no investment changes");
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,44 @@
+package io.partnerplan.plan.milestone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** kpi-service's verdicts on KPI criteria (kpi.criterion.*) move the milestones they belong to. */
+@ApplicationScoped
+public class KpiVerdictsConsumer {
+
+    static final String CONSUMER = "plan.kpi-events";
+
+    private final ProcessedEvents processed;
+    private final Milestones milestones;
+
+    public KpiVerdictsConsumer(ProcessedEvents processed, Milestones milestones) {
+        this.processed = processed;
+        this.milestones = milestones;
+    }
+
+    @Incoming("kpi-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        if (event.shortType().startsWith("kpi.criterion.")) {
+            milestones.criterionJudged(event);
+        }
+    }
+}

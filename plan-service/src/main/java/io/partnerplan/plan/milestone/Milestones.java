@@ -1,0 +1,197 @@
+package io.partnerplan.plan.milestone;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.partnerplan.plan.plan.PlanService;
+import io.partnerplan.plan.plan.PlanStatus;
+import io.partnerplan.plan.plan.PlanView;
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.paging.Page;
+import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.security.Roles;
+
+/**
+ * Milestones and their criteria. People write them and tick checklists; kpi-service judges the KPI
+ * criteria and its verdicts (kpi.criterion.*) move the milestone: milestone.at-risk, .achieved, .missed.
+ */
+@ApplicationScoped
+public class Milestones {
+
+    private final EntityManager em;
+    private final PlanService plans;
+    private final Outbox outbox;
+    private final Caller caller;
+    private final Event<MilestoneDecided> decided;
+
+    public Milestones(EntityManager em, PlanService plans, Outbox outbox, Caller caller, Event<MilestoneDecided> decided) {
+        this.em = em;
+        this.plans = plans;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.decided = decided;
+    }
+
+    @Transactional
+    public MilestoneView create(UUID planId, MilestoneRequest request) {
+        PlanView plan = requireEditable(planId);
+        Milestone m = new Milestone();
+        m.id = Ids.next();
+        m.planId = planId;
+        m.createdAt = Instant.now();
+        m.status = MilestoneStatus.PENDING;
+        m.criteria = List.of();
+        apply(m, request, plan);
+        em.persist(m);
+        em.flush();
+        return changed(m, MilestoneStatus.PENDING, "milestone.created");
+    }
+
+    @Transactional
+    public MilestoneView update(UUID planId, UUID milestoneId, String ifMatch, MilestoneRequest request) {
+        PlanView plan = requireEditable(planId);
+        Milestone m = find(planId, milestoneId);
+        Versions.requireMatch(ifMatch, m.version);
+        if (m.status.isFinal()) {
+            throw ProblemException.conflict("Milestone " + milestoneId + " was " + m.status.name().toLowerCase()
+                    + " on " + m.decidedAt + "; a decided milestone does not change");
+        }
+        MilestoneStatus before = m.status;
+        apply(m, request, plan);
+        em.flush();
+        return changed(m, before, "milestone.updated");
+    }
+
+    @Transactional
+    public MilestoneView get(UUID planId, UUID milestoneId) {
+        plans.requireVisible(planId);
+        return MilestoneView.of(find(planId, milestoneId));
+    }
+
+    @Transactional
+    public Page<MilestoneView> list(UUID planId, PageRequest page) {
+        plans.requireVisible(planId);
+        List<Milestone> rows = page.after()
+                .map(after -> em.createQuery("from Milestone where planId = ?1 and id > ?2 order by id", Milestone.class)
+                        .setParameter(1, planId).setParameter(2, after))
+                .orElseGet(() -> em.createQuery("from Milestone where planId = ?1 order by id", Milestone.class)
+                        .setParameter(1, planId))
+                .setMaxResults(page.limit() + 1).getResultList();
+        return Page.of(rows, page, m -> m.id, MilestoneView::of);
+    }
+
+    /**
+     * kpi-service judged a KPI criterion. Its state is copied onto the milestone under a row lock;
+     * a decided milestone or an unknown criterion (removed since) ignores it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void criterionJudged(IncomingEvent event) {
+        UUID milestoneId = event.uuid("milestoneId");
+        UUID criterionId = event.uuid("criterionId");
+        CriterionState state;
+        try {
+            state = CriterionState.valueOf(event.text("state"));
+        } catch (IllegalArgumentException e) {
+            throw new io.partnerplan.platform.events.PoisonEventException("unknown criterion state " + event.text("state"));
+        }
+        Milestone m = em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null || m.status.isFinal()) {
+            return;
+        }
+        String reason = event.data().path("reason").asText(null);
+        List<Criterion> criteria = new ArrayList<>();
+        boolean found = false;
+        for (Criterion c : m.criteria) {
+            if (c.id().equals(criterionId) && c.kind() == CriterionKind.KPI) {
+                criteria.add(c.withState(state, reason));
+                found = true;
+            } else {
+                criteria.add(c);
+            }
+        }
+        if (!found) {
+            return;
+        }
+        MilestoneStatus before = m.status;
+        m.criteria = criteria;
+        m.status = MilestoneRules.statusOf(criteria);
+        decide(m, before);
+        em.flush();
+        announce(m, before);
+    }
+
+    private void apply(Milestone m, MilestoneRequest request, PlanView plan) {
+        if (request.dueOn().isBefore(plan.horizonStart()) || request.dueOn().isAfter(plan.horizonEnd())) {
+            throw ProblemException.badRequest("dueOn", "must lie within the plan's horizon " + plan.horizonStart() + " to "
+                    + plan.horizonEnd());
+        }
+        m.title = request.title().strip();
+        m.description = request.description();
+        m.dueOn = request.dueOn();
+        m.criteria = MilestoneRules.criteria(request.criteria(), m.criteria, plan.horizonStart(), plan.horizonEnd());
+        MilestoneStatus before = m.status;
+        m.status = MilestoneRules.statusOf(m.criteria);
+        decide(m, before);
+    }
+
+    private void decide(Milestone m, MilestoneStatus before) {
+        if (m.status.isFinal() && !before.isFinal()) {
+            m.decidedAt = Instant.now();
+            decided.fire(new MilestoneDecided(m.planId, m.id, m.title, m.status));
+        }
+    }
+
+    private MilestoneView changed(Milestone m, MilestoneStatus before, String change) {
+        MilestoneView view = MilestoneView.of(m);
+        outbox.publish(change, "plan", m.planId, view);
+        announce(m, before);
+        return view;
+    }
+
+    /** The status change, if any, as its own event: what people are told about. */
+    private void announce(Milestone m, MilestoneStatus before) {
+        if (m.status == before) {
+            return;
+        }
+        String type = switch (m.status) {
+            case AT_RISK -> "milestone.at-risk";
+            case ACHIEVED -> "milestone.achieved";
+            case MISSED -> "milestone.missed";
+            case PENDING -> "milestone.on-track";
+        };
+        outbox.publish(type, "plan", m.planId, MilestoneView.of(m));
+    }
+
+    private Milestone find(UUID planId, UUID milestoneId) {
+        Milestone m = em.find(Milestone.class, milestoneId);
+        if (m == null || !m.planId.equals(planId)) {
+            throw ProblemException.notFound("Milestone", milestoneId);
+        }
+        return m;
+    }
+
+    private PlanView requireEditable(UUID planId) {
+        PlanView plan = plans.get(planId);
+        if (!caller.hasRole(Roles.VENDOR_MANAGER) && !caller.hasRole(Roles.PARTNER_OWNER)
+                && !caller.hasRole(Roles.CONTRIBUTOR)) {
+            throw ProblemException.forbidden("Only the plan's managers, owners and contributors change milestones");
+        }
+        if (plan.status() == PlanStatus.CLOSED || plan.status() == PlanStatus.RENEWED) {
+            throw ProblemException.conflict("A " + plan.status().name().toLowerCase() + " plan takes no milestone changes");
+        }
+        return plan;
+    }
+}
