@@ -37,9 +37,14 @@ import io.quarkus.security.Authenticated;
 public class MeasurementResource {
 
     private final Measurements measurements;
+    private final MeasurementImport imports;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public MeasurementResource(Measurements measurements) {
+    public MeasurementResource(Measurements measurements, MeasurementImport imports,
+                               com.fasterxml.jackson.databind.ObjectMapper json) {
         this.measurements = measurements;
+        this.imports = imports;
+        this.json = json;
     }
 
     @POST
@@ -58,6 +63,38 @@ public class MeasurementResource {
         return "accepted".equals(m.outcome())
                 ? Response.created(URI.create("/api/v1/measurements?planId=" + m.planId())).entity(m).build()
                 : Response.ok(m).build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes({ "application/x-ndjson", "text/csv" })
+    @Produces("application/x-ndjson")
+    @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.INTEGRATION })
+    @Operation(summary = "Upload many measurements: NDJSON (one MeasurementRequest per line) or CSV with a header row",
+            description = "CSV columns: planId,kpi,value,currency,occurredOn,periodStart,source,externalId (any order, blank "
+                    + "for absent). Read as a stream and written in batches of 500, each batch in its own transaction. The "
+                    + "answer has one NDJSON line per input row: accepted, corrected, duplicate, or rejected with the fields "
+                    + "and rules it broke; rejected rows never block the others. Safe to send again: external ids make "
+                    + "re-sent rows duplicates. Emits one kpi.measurements.imported per plan and batch. At most 32 MiB "
+                    + "per request; split larger files.")
+    @APIResponse(responseCode = "200", description = "One result per row",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkMeasurementResult.class)))
+    public Response bulk(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, java.io.InputStream body)
+            throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        java.util.function.Consumer<BulkMeasurementResult> collect = result -> {
+            try {
+                out.append(json.writeValueAsString(result)).append('\n');
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        if (contentType != null && contentType.startsWith("text/csv")) {
+            imports.csv(body, collect);
+        } else {
+            imports.ndjson(body, collect);
+        }
+        return Response.ok(out.toString(), "application/x-ndjson").build();
     }
 
     @GET

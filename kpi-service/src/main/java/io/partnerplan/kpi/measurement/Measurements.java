@@ -4,6 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +26,7 @@ import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
 
@@ -54,11 +61,112 @@ public class Measurements {
     @Transactional
     public MeasurementView record(MeasurementRequest request) {
         TrackedPlan plan = planOfCaller(request.planId());
-        KpiDefinition kpi = kpis.byKey(request.kpi())
-                .orElseThrow(() -> ProblemException.badRequest("kpi", "'" + request.kpi() + "' is not a KPI of your library"));
+        KpiDefinition kpi = kpiOf(request.kpi());
+        Written written = write(request, plan, kpi);
+        MeasurementView view = view(written.measurement(), kpi, written.outcome());
+        if (!"duplicate".equals(written.outcome())) {
+            outbox.publish("kpi.measurement.recorded", "plan", plan.planId, view);
+            // In the same transaction: a criterion's state change and its event commit with the value.
+            criteria.evaluate(plan.planId, kpi, LocalDate.now(clock));
+        }
+        return view;
+    }
+
+    /**
+     * Writes a batch of bulk rows in one transaction. A row that breaks a rule is answered rejected and
+     * writes nothing; the others are written. One {@code kpi.measurements.imported} event per plan and
+     * batch, not one per row, and criteria are judged once per plan and KPI touched.
+     */
+    @Transactional
+    public List<BulkMeasurementResult> writeBatch(List<MeasurementImport.Row> rows) {
+        List<BulkMeasurementResult> results = new ArrayList<>(rows.size());
+        Map<UUID, TrackedPlan> plansSeen = new HashMap<>();
+        Map<String, KpiDefinition> kpisSeen = new HashMap<>();
+        Map<UUID, ImportedBatch> byPlan = new LinkedHashMap<>();
+        for (MeasurementImport.Row row : rows) {
+            if (row.rejection() != null) {
+                results.add(row.rejection());
+                continue;
+            }
+            MeasurementRequest request = row.request();
+            try {
+                TrackedPlan plan = plansSeen.computeIfAbsent(request.planId(), this::planOfRow);
+                KpiDefinition kpi = kpisSeen.computeIfAbsent(request.kpi(), this::kpiOf);
+                Written written = write(request, plan, kpi);
+                results.add(new BulkMeasurementResult(row.line(), written.outcome(), written.measurement().id,
+                        request.externalId(), null));
+                if (!"duplicate".equals(written.outcome())) {
+                    byPlan.computeIfAbsent(plan.planId, ImportedBatch::new).add(written, kpi);
+                }
+            } catch (ProblemException e) {
+                results.add(BulkMeasurementResult.rejected(row.line(), request.externalId(), e.errors().isEmpty()
+                        ? List.of(new Problem.FieldError("line", e.getMessage())) : e.errors()));
+            }
+        }
+        measurements.flush();
+        LocalDate today = LocalDate.now(clock);
+        for (ImportedBatch batch : byPlan.values()) {
+            outbox.publish("kpi.measurements.imported", "plan", batch.planId, batch.summary());
+            for (KpiDefinition kpi : batch.kpis.values()) {
+                criteria.evaluate(batch.planId, kpi, today);
+            }
+        }
+        return results;
+    }
+
+    /** Data of kpi.measurements.imported: what one batch of a bulk upload changed for one plan. */
+    public record Imported(UUID planId, int accepted, int corrected, List<String> kpis, LocalDate firstOccurredOn,
+                           LocalDate lastOccurredOn) {
+    }
+
+    private static final class ImportedBatch {
+        final UUID planId;
+        final Map<String, KpiDefinition> kpis = new TreeMap<>();
+        int accepted;
+        int corrected;
+        LocalDate first;
+        LocalDate last;
+
+        ImportedBatch(UUID planId) {
+            this.planId = planId;
+        }
+
+        void add(Written written, KpiDefinition kpi) {
+            kpis.put(kpi.key, kpi);
+            if ("accepted".equals(written.outcome())) {
+                accepted++;
+            } else {
+                corrected++;
+            }
+            LocalDate day = written.measurement().occurredOn;
+            first = first == null || day.isBefore(first) ? day : first;
+            last = last == null || day.isAfter(last) ? day : last;
+        }
+
+        Imported summary() {
+            return new Imported(planId, accepted, corrected, List.copyOf(kpis.keySet()), first, last);
+        }
+    }
+
+    private TrackedPlan planOfRow(UUID planId) {
+        try {
+            return planOfCaller(planId);
+        } catch (ProblemException e) {
+            throw ProblemException.badRequest("planId", "names no plan of yours");
+        }
+    }
+
+    private record Written(Measurement measurement, String outcome) {
+    }
+
+    private KpiDefinition kpiOf(String key) {
+        return kpis.byKey(key).orElseThrow(() -> ProblemException.badRequest("kpi", "'" + key + "' is not a KPI of your library"));
+    }
+
+    /** Accepted, duplicate (same external id, same value) or corrected (same external id, new value, old kept). */
+    private Written write(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
         requireConsistent(request, plan, kpi);
         BigDecimal value = new BigDecimal(request.value());
-
         if (request.externalId() != null) {
             var existing = measurements.byExternalId(request.source(), request.externalId());
             if (existing.isPresent()) {
@@ -69,12 +177,12 @@ public class Measurements {
                 }
                 if (m.value.compareTo(value) == 0 && m.occurredOn.equals(request.occurredOn())
                         && java.util.Objects.equals(m.periodStart, request.periodStart())) {
-                    return view(m, kpi, "duplicate");
+                    return new Written(m, "duplicate");
                 }
                 keepRevision(m);
                 apply(m, request, value);
                 measurements.flush();
-                return announce(m, kpi, "corrected");
+                return new Written(m, "corrected");
             }
         }
         Measurement m = new Measurement();
@@ -85,8 +193,11 @@ public class Measurements {
         m.externalId = request.externalId();
         apply(m, request, value);
         measurements.persist(m);
-        measurements.flush();
-        return announce(m, kpi, "accepted");
+        // Flushed now so a second row with the same external id in the batch finds this one.
+        if (m.externalId != null) {
+            measurements.flush();
+        }
+        return new Written(m, "accepted");
     }
 
     @Transactional
@@ -142,14 +253,6 @@ public class Measurements {
         m.periodStart = request.periodStart();
         m.reportedBy = caller.subject();
         m.recordedAt = Instant.now();
-    }
-
-    private MeasurementView announce(Measurement m, KpiDefinition kpi, String outcome) {
-        MeasurementView view = view(m, kpi, outcome);
-        outbox.publish("kpi.measurement.recorded", "plan", m.planId, view);
-        // In the same transaction: a criterion's state change and its event commit with the value.
-        criteria.evaluate(m.planId, kpi, LocalDate.now(clock));
-        return view;
     }
 
     private static MeasurementView view(Measurement m, KpiDefinition kpi, String outcome) {
