@@ -1,0 +1,163 @@
+package io.partnerplan.kpi.target;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.partnerplan.kpi.definition.KpiDefinition;
+import io.partnerplan.kpi.definition.KpiDefinitionRepository;
+import io.partnerplan.kpi.period.PlanPeriod;
+import io.partnerplan.kpi.period.PlanPeriods;
+import io.partnerplan.kpi.plan.PlansOfCaller;
+import io.partnerplan.kpi.plan.TrackedPlan;
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.Problem;
+import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
+
+/** Targets per KPI per period of a plan; each target period must be one of the plan's periods. */
+@ApplicationScoped
+public class Targets {
+
+    static final BigDecimal DEFAULT_GREEN = BigDecimal.valueOf(100);
+    static final BigDecimal DEFAULT_AMBER = BigDecimal.valueOf(80);
+
+    private final EntityManager em;
+    private final KpiDefinitionRepository kpis;
+    private final PlansOfCaller plans;
+    private final PlanPeriods periods;
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public Targets(EntityManager em, KpiDefinitionRepository kpis, PlansOfCaller plans, PlanPeriods periods, Outbox outbox,
+                   Caller caller) {
+        this.em = em;
+        this.kpis = kpis;
+        this.plans = plans;
+        this.periods = periods;
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    /** Creates or replaces the KPI's targets for the plan; replacing needs the If-Match of the set read. */
+    @Transactional
+    public TargetSetView set(UUID planId, String kpiKey, String ifMatch, TargetSetRequest request) {
+        TrackedPlan plan = plans.require(planId);
+        KpiDefinition kpi = kpis.byKey(kpiKey)
+                .orElseThrow(() -> ProblemException.notFound("KPI", kpiKey));
+        BigDecimal green = request.greenAt() == null ? DEFAULT_GREEN : request.greenAt();
+        BigDecimal amber = request.amberAt() == null ? DEFAULT_AMBER : request.amberAt();
+        if (amber.compareTo(green) > 0) {
+            throw ProblemException.badRequest("amberAt", "must not be above greenAt (" + green.toPlainString() + ")");
+        }
+        List<TargetPeriod> validated = validate(request.periods(), periods.of(plan));
+
+        Optional<TargetSet> existing = find(planId, kpi.id);
+        TargetSet set;
+        if (existing.isPresent()) {
+            set = existing.get();
+            Versions.requireMatch(ifMatch, set.version);
+        } else {
+            set = new TargetSet();
+            set.id = Ids.next();
+            set.planId = planId;
+            set.kpiId = kpi.id;
+        }
+        set.greenAt = green;
+        set.amberAt = amber;
+        set.periods = validated;
+        set.updatedBy = caller.subject();
+        set.updatedAt = Instant.now();
+        if (existing.isEmpty()) {
+            em.persist(set);
+        }
+        em.flush();
+        TargetSetView view = view(set, kpi);
+        outbox.publish("kpi.targets.set", "plan", planId, view);
+        return view;
+    }
+
+    @Transactional
+    public TargetSetView get(UUID planId, String kpiKey) {
+        plans.require(planId);
+        KpiDefinition kpi = kpis.byKey(kpiKey).orElseThrow(() -> ProblemException.notFound("KPI", kpiKey));
+        return find(planId, kpi.id).map(set -> view(set, kpi))
+                .orElseThrow(() -> ProblemException.notFound("Targets of KPI " + kpiKey + " for plan", planId));
+    }
+
+    @Transactional
+    public List<TargetSetView> ofPlan(UUID planId) {
+        plans.require(planId);
+        List<TargetSet> sets = em.createQuery("from TargetSet where planId = ?1", TargetSet.class)
+                .setParameter(1, planId).getResultList();
+        Map<UUID, KpiDefinition> byId = byId(sets.stream().map(s -> s.kpiId).toList());
+        return sets.stream().map(s -> view(s, byId.get(s.kpiId)))
+                .sorted(Comparator.comparing(TargetSetView::kpi)).toList();
+    }
+
+    @Transactional
+    public List<PlanPeriod> periodsOf(UUID planId) {
+        return periods.of(plans.require(planId));
+    }
+
+    Map<UUID, KpiDefinition> byId(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return kpis.list("id in ?1", ids).stream().collect(Collectors.toMap(k -> k.id, k -> k));
+    }
+
+    private Optional<TargetSet> find(UUID planId, UUID kpiId) {
+        return em.createQuery("from TargetSet where planId = ?1 and kpiId = ?2", TargetSet.class)
+                .setParameter(1, planId).setParameter(2, kpiId).getResultStream().findFirst();
+    }
+
+    /** Every rule broken is reported at once, each naming the period's index. */
+    static List<TargetPeriod> validate(List<TargetSetRequest.Period> requested, List<PlanPeriod> planPeriods) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<TargetPeriod> result = new ArrayList<>();
+        Map<java.time.LocalDate, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < requested.size(); i++) {
+            TargetSetRequest.Period p = requested.get(i);
+            String field = "periods[" + i + "]";
+            Optional<PlanPeriod> match = planPeriods.stream()
+                    .filter(pp -> pp.start().equals(p.start()) && pp.end().equals(p.end())).findFirst();
+            if (match.isEmpty()) {
+                errors.add(new Problem.FieldError(field + ".start", "must be one of the plan's periods: " + planPeriods.stream()
+                        .map(pp -> pp.label() + " " + pp.start() + ".." + pp.end()).collect(Collectors.joining(", "))));
+                continue;
+            }
+            Integer twin = seen.putIfAbsent(p.start(), i);
+            if (twin != null) {
+                errors.add(new Problem.FieldError(field + ".start", "repeats periods[" + twin + "]"));
+                continue;
+            }
+            result.add(new TargetPeriod(match.get().label(), p.start(), p.end(), new BigDecimal(p.target())));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid targets", errors.size() + " period(s) are not valid", errors);
+        }
+        result.sort(Comparator.comparing(TargetPeriod::start));
+        return result;
+    }
+
+    static TargetSetView view(TargetSet set, KpiDefinition kpi) {
+        return new TargetSetView(set.planId, kpi.key, set.greenAt.stripTrailingZeros().toPlainString(),
+                set.amberAt.stripTrailingZeros().toPlainString(),
+                set.periods.stream().map(p -> new TargetSetView.Period(p.label(), p.start(), p.end(),
+                        p.target().stripTrailingZeros().toPlainString())).toList(),
+                set.updatedBy, set.updatedAt, set.version);
+    }
+}

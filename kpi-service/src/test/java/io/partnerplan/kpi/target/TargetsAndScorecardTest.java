@@ -1,0 +1,143 @@
+package io.partnerplan.kpi.target;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.kpi.PlanFixture;
+import io.partnerplan.kpi.SettableClock;
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Targets per MOP period and the scorecard that judges measurements against them. */
+@QuarkusTest
+class TargetsAndScorecardTest {
+
+    @Inject
+    SettableClock clock;
+
+    private final PlanFixture f = new PlanFixture();
+
+    @BeforeEach
+    void activePlan() {
+        f.activePlanWithMop();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private static Map<String, Object> targets(Object... startEndTarget) {
+        List<Map<String, String>> periods = new java.util.ArrayList<>();
+        for (int i = 0; i < startEndTarget.length; i += 3) {
+            periods.add(Map.of("start", (String) startEndTarget[i], "end", (String) startEndTarget[i + 1],
+                    "target", (String) startEndTarget[i + 2]));
+        }
+        return Map.of("periods", periods);
+    }
+
+    @Test
+    void targetsNameThePlansMopPeriodsAndAreReplacedOnlyWithTheETagLastRead() {
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(targets("2027-01-01", "2027-03-31", "200000"))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("periods[0].start"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("MOP Q1 2027 2027-02-01..2027-04-30"));
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "1")),
+                        "greenAt", 90, "amberAt", 95))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(400).body("errors[0].field", equalTo("amberAt"));
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(targets("2027-02-01", "2027-04-30", "200000", "2027-02-01", "2027-04-30", "5"))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(400)
+                .body("errors[0].field", equalTo("periods[1].start"));
+        given().auth().oauth2(f.vendorManager).get("/api/v1/targets/{plan}", f.plan).then().statusCode(200).body("$", hasSize(0));
+
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(targets("2027-05-01", "2027-07-31", "250000", "2027-02-01", "2027-04-30", "200000"))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"0\"")
+                .body("periods[0].label", equalTo("MOP Q1 2027")).body("periods[1].target", equalTo("250000"))
+                .body("greenAt", equalTo("100")).body("amberAt", equalTo("80"));
+
+        Map<String, Object> raise = targets("2027-02-01", "2027-04-30", "220000");
+        given().auth().oauth2(f.partnerOwner).contentType(ContentType.JSON).body(raise)
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(428);
+        given().auth().oauth2(f.partnerOwner).contentType(ContentType.JSON).body(raise).header("If-Match", "\"7\"")
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(412);
+        given().auth().oauth2(f.partnerOwner).contentType(ContentType.JSON).body(raise).header("If-Match", "\"0\"")
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"1\"")
+                .body("periods", hasSize(1)).body("periods[0].target", equalTo("220000"));
+        given().auth().oauth2(DevTokens.token(f.tenant, f.partner, Roles.VIEWER)).contentType(ContentType.JSON).body(raise)
+                .header("If-Match", "\"1\"").put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(403);
+    }
+
+    @Test
+    void theScorecardShowsAttainmentForecastAndRagPerPeriodAndToDate() {
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(targets("2027-02-01", "2027-04-30", "200000", "2027-05-01", "2027-07-31", "250000"))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        f.measure("100000", "2027-02-15", "opp-1");
+        f.measure("50000", "2027-03-20", "opp-2");
+        f.measure("90000", "2027-05-10", "opp-3");
+
+        // 31 March: Q1 is current, 150,000 after 59 of its 89 days runs at 226,271 (113.1%): green.
+        given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-03-31").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200)
+                .body("periods", hasSize(4))
+                .body("kpis[0].kpi", equalTo("revenue"))
+                .body("kpis[0].periods[0].status", equalTo("CURRENT"))
+                .body("kpis[0].periods[0].actual", equalTo("150000"))
+                .body("kpis[0].periods[0].attainment", equalTo("75"))
+                .body("kpis[0].periods[0].forecast", equalTo("226271.1864"))
+                .body("kpis[0].periods[0].forecastAttainment", equalTo("113.1"))
+                .body("kpis[0].periods[0].rag", equalTo("GREEN"))
+                .body("kpis[0].periods[1].status", equalTo("UPCOMING"))
+                .body("kpis[0].periods[1].actual", nullValue())
+                .body("kpis[0].toDate.target", equalTo("132584.27"))
+                .body("kpis[0].toDate.actual", equalTo("150000"))
+                .body("kpis[0].series", hasSize(2))
+                .body("kpis[0].series[1].cumulative", equalTo("150000"));
+
+        // 31 May: Q1 closed at 75% (red); Q2 runs at 90,000 * 92 / 31 = 267,097 (106.8%): green, trend up.
+        given().auth().oauth2(f.vendorManager).queryParam("asOf", "2027-05-31").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200)
+                .body("kpis[0].periods[0].status", equalTo("CLOSED"))
+                .body("kpis[0].periods[0].rag", equalTo("RED"))
+                .body("kpis[0].periods[1].forecastAttainment", equalTo("106.8"))
+                .body("kpis[0].rag", equalTo("GREEN"))
+                .body("kpis[0].trend", equalTo("UP"));
+
+        given().auth().oauth2(f.vendorManager).queryParam("asOf", "31/05/2027").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void anotherPartnerOrTenantSeesNeitherTargetsNorScorecard() {
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(targets("2027-02-01", "2027-04-30", "200000")).put("/api/v1/targets/{plan}/revenue", f.plan)
+                .then().statusCode(200);
+        for (String stranger : new String[] { DevTokens.token(f.tenant, UUID.randomUUID(), Roles.PARTNER_OWNER),
+                DevTokens.token("x-" + f.tenant, f.partner, Roles.PARTNER_OWNER) }) {
+            given().auth().oauth2(stranger).get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(stranger).get("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(404);
+            given().auth().oauth2(stranger).get("/api/v1/targets/{plan}/periods", f.plan).then().statusCode(404);
+            given().auth().oauth2(stranger).contentType(ContentType.JSON).body(targets("2027-02-01", "2027-04-30", "1"))
+                    .header("If-Match", "*").put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(404);
+        }
+    }
+}
