@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
@@ -26,12 +26,12 @@ public class CalendarEventsConsumer {
     static final String CONSUMER = "notification.calendar-events";
 
     private final ProcessedEvents processed;
-    private final Inbox inbox;
+    private final Notifier notifier;
     private final Recipients recipients;
 
-    public CalendarEventsConsumer(ProcessedEvents processed, Inbox inbox, Recipients recipients) {
+    public CalendarEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients) {
         this.processed = processed;
-        this.inbox = inbox;
+        this.notifier = notifier;
         this.recipients = recipients;
     }
 
@@ -67,7 +67,7 @@ public class CalendarEventsConsumer {
         String body = "The joint review of \"" + plan.title + "\" is " + (days < 0 ? "overdue since " : "due on ") + dueOn
                 + ". Hold it with both sides: notes, decisions, the KPI snapshot and new actions.";
         for (PlanRecipient recipient : recipients.ofPlan(planId)) {
-            inbox.deliver(recipient.subject, event.id(), event.shortType(), title, body, "/api/v1/review-schedules/" + planId);
+            notifier.tell(recipient, event, title, body, "/api/v1/review-schedules/" + planId);
         }
     }
 }

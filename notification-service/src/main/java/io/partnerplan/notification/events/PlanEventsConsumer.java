@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
@@ -35,12 +35,12 @@ public class PlanEventsConsumer {
     private static final Set<String> PARTNER_SIGNERS = Set.of("partner-owner", "executive-sponsor");
 
     private final ProcessedEvents processed;
-    private final Inbox inbox;
+    private final Notifier notifier;
     private final Recipients recipients;
 
-    public PlanEventsConsumer(ProcessedEvents processed, Inbox inbox, Recipients recipients) {
+    public PlanEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients) {
         this.processed = processed;
-        this.inbox = inbox;
+        this.notifier = notifier;
         this.recipients = recipients;
     }
 
@@ -80,8 +80,7 @@ public class PlanEventsConsumer {
         String body = "You drafted the joint business plan \"" + plan.title + "\" with " + event.text("partnerName")
                 + " (" + event.text("horizonStart") + " to " + event.text("horizonEnd")
                 + "). Invite the partner's owner to fill in their sections.";
-        inbox.deliver(event.text("createdBy"), event.id(), event.shortType(), "Plan drafted: " + plan.title, body,
-                link(plan.planId));
+        notifier.tell(plan.planId, event.text("createdBy"), event, "Plan drafted: " + plan.title, body, link(plan.planId));
     }
 
     /** Tells the other side's signers that their signature is what the plan waits for. */
@@ -110,8 +109,7 @@ public class PlanEventsConsumer {
         if (member.subject.equals(event.actor())) {
             return; // nobody needs telling that they added themselves (the drafter is added on creation)
         }
-        recipients.plan(member.planId).ifPresent(plan -> inbox.deliver(member.subject, event.id(), event.shortType(),
-                "You were added to " + plan.title,
+        recipients.plan(member.planId).ifPresent(plan -> notifier.tell(member, event, "You were added to " + plan.title,
                 "You are now " + member.role + " on the joint business plan \"" + plan.title + "\".", link(plan.planId)));
     }
 
@@ -137,7 +135,7 @@ public class PlanEventsConsumer {
 
     private void tell(IncomingEvent event, KnownPlan plan, List<String> subjects, String title, String body) {
         for (String subject : subjects) {
-            inbox.deliver(subject, event.id(), event.shortType(), title, body, link(plan.planId));
+            notifier.tell(plan.planId, subject, event, title, body, link(plan.planId));
         }
     }
 
