@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -63,14 +64,31 @@ public class Deliveries {
     /** Claims up to {@code limit} due rows of {@code channel}, across tenants, for {@code lease}. */
     @Transactional
     public List<Claimed> claim(Channel channel, int limit, Duration lease) {
+        return claim(channel, limit, limit, Set.of(), lease);
+    }
+
+    /**
+     * Claims due rows, at most {@code perRecipient} for one recipient (so one flooded endpoint cannot
+     * fill the batch) and none for the {@code busy} recipients this replica is still sending to.
+     *
+     * @return the claimed rows, oldest first
+     */
+    @Transactional
+    public List<Claimed> claim(Channel channel, int limit, int perRecipient, Set<String> busy, Duration lease) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 update delivery set next_attempt_at = ?3
                 where id in (select id from delivery
-                             where channel = ?1 and status = 'PENDING' and next_attempt_at <= now()
+                             where id in (select id from (select id, row_number() over (partition by recipient order by next_attempt_at, id) as n
+                                                          from delivery
+                                                          where channel = ?1 and status = 'PENDING' and next_attempt_at <= now()
+                                                            and recipient <> all (string_to_array(?5, ','))) due
+                                          where n <= ?4)
+                               and status = 'PENDING' and next_attempt_at <= now()
                              order by next_attempt_at limit ?2 for update skip locked)
                 returning id, tenant_id, channel, event_id, event_type, recipient, address, payload, attempts""")
                 .setParameter(1, channel.name()).setParameter(2, limit).setParameter(3, Instant.now().plus(lease))
+                .setParameter(4, perRecipient).setParameter(5, String.join(",", busy))
                 .getResultList();
         return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], Channel.valueOf((String) r[2]),
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue()))

@@ -14,6 +14,7 @@ import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
@@ -28,11 +29,14 @@ public class CalendarEventsConsumer {
     private final ProcessedEvents processed;
     private final Notifier notifier;
     private final Recipients recipients;
+    private final WebhookChannel webhooks;
 
-    public CalendarEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients) {
+    public CalendarEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
+                         WebhookChannel webhooks) {
         this.processed = processed;
         this.notifier = notifier;
         this.recipients = recipients;
+        this.webhooks = webhooks;
     }
 
     @Incoming("calendar-events")
@@ -45,6 +49,7 @@ public class CalendarEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
+        webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "review.due", "review.overdue" -> review(event);
             default -> {

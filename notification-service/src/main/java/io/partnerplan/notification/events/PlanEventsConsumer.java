@@ -19,6 +19,7 @@ import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
@@ -37,11 +38,14 @@ public class PlanEventsConsumer {
     private final ProcessedEvents processed;
     private final Notifier notifier;
     private final Recipients recipients;
+    private final WebhookChannel webhooks;
 
-    public PlanEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients) {
+    public PlanEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
+                         WebhookChannel webhooks) {
         this.processed = processed;
         this.notifier = notifier;
         this.recipients = recipients;
+        this.webhooks = webhooks;
     }
 
     @Incoming("plan-events")
@@ -54,6 +58,7 @@ public class PlanEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
+        webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "plan.created" -> planCreated(event, recipients.remember(event));
             case "plan.updated", "plan.returned-to-draft", "plan.activated", "plan.closed" ->
