@@ -97,6 +97,18 @@ class EmailNotificationsTest {
     }
 
     @Test
+    void aMemberWithAnotherLanguageGetsTheEmailFrameInIt() throws Exception {
+        String owner = "po-" + UUID.randomUUID() + "@northwind.test";
+        send(UUID.randomUUID().toString(), "plan.created", vm, planCreated());
+        send(UUID.randomUUID().toString(), "member.added", vm, member(owner, "Pat Owner", partner, "PARTNER", "partner-owner")
+                .replace("}", ",\"locale\":\"de\"}"));
+        MimeMessage mail = awaitMails(owner, 1).get(0);
+        assertThat(part(mail, "text/plain"), containsString("Hallo Pat Owner,"));
+        assertThat(part(mail, "text/plain"), containsString("In PartnerPlan öffnen: http://localhost:8080/api/v1/plans/" + plan));
+        assertThat(part(mail, "text/html"), containsString("<html lang=\"de\">"));
+    }
+
+    @Test
     void anEmailQueuedDuringAnSmtpOutageIsSentOnceTheServerIsBack() throws Exception {
         String owner = "po-" + UUID.randomUUID() + "@northwind.test";
         send(UUID.randomUUID().toString(), "plan.created", vm, planCreated());
