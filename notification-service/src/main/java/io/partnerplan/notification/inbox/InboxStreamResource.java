@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -26,6 +27,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * New inbox items as Server-Sent Events. The stream polls the caller's inbox in the database rather
@@ -62,14 +64,14 @@ public class InboxStreamResource {
     @Operation(summary = "Your new notifications as they arrive (text/event-stream)", description = """
             Each event is named "notification", its id is the inbox item id and its data the InboxItem as JSON.
             Reconnect with Last-Event-ID to get what arrived meanwhile; a comment line keeps idle connections open.""")
-    public Multi<OutboundSseEvent> stream(
+    public Multi<OutboundSseEvent> stream(@Context HttpServerResponse response,
             @Parameter(description = "Id of the last item received; the stream resumes after it")
             @HeaderParam("Last-Event-ID") String lastEventId) {
         String tenant = caller.requireTenant();
         String subject = caller.subject();
         AtomicReference<UUID> last = new AtomicReference<>(start(lastEventId));
         AtomicInteger idle = new AtomicInteger();
-        return Multi.createFrom().ticks().every(poll)
+        Multi<OutboundSseEvent> stream = Multi.createFrom().ticks().every(poll)
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(tick -> {
@@ -88,6 +90,9 @@ public class InboxStreamResource {
                     return events;
                 })
                 .onItem().<OutboundSseEvent>disjoint();
+        // nginx (the gateway) would buffer the stream and deliver events in lumps: this answer opts out.
+        response.putHeader("X-Accel-Buffering", "no");
+        return stream;
     }
 
     private UUID start(String lastEventId) {

@@ -83,6 +83,7 @@ class InboxStreamTest {
         HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null), "the gateway must not buffer it");
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try {
