@@ -18,7 +18,10 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerplan.platform.problem.ProblemException;
@@ -64,6 +67,8 @@ public class InboxStreamResource {
     @Operation(summary = "Your new notifications as they arrive (text/event-stream)", description = """
             Each event is named "notification", its id is the inbox item id and its data the InboxItem as JSON.
             Reconnect with Last-Event-ID to get what arrived meanwhile; a comment line keeps idle connections open.""")
+    @APIResponse(responseCode = "200", description = "An endless stream of \"notification\" events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = InboxItemView.class)))
     public Multi<OutboundSseEvent> stream(@Context HttpServerResponse response,
             @Parameter(description = "Id of the last item received; the stream resumes after it")
             @HeaderParam("Last-Event-ID") String lastEventId) {
