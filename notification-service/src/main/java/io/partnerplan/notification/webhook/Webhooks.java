@@ -78,11 +78,19 @@ public class Webhooks {
         WebhookSubscription s = require(id);
         Versions.requireMatch(ifMatch, s.version);
         List<String> types = validate(request);
+        boolean moved = !s.url.equals(request.url().trim());
         s.url = request.url().trim();
         s.description = request.description();
         s.eventTypes = types.toArray(String[]::new);
         s.active = request.active() == null || request.active();
         em.flush();
+        if (moved) {
+            // Another endpoint: the old one's failures say nothing about it.
+            em.createNativeQuery("update webhook_subscription set consecutive_failures = 0, circuit_open_until = null where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            s.consecutiveFailures = 0;
+            s.circuitOpenUntil = null;
+        }
         return new Versioned<>(WebhookView.of(s, null, Instant.now()), s.version);
     }
 

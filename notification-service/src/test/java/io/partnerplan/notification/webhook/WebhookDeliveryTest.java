@@ -195,9 +195,11 @@ class WebhookDeliveryTest {
         Instant start = Instant.now();
         publish(UUID.randomUUID().toString(), "plan.agreed");
         await().atMost(Duration.ofSeconds(30)).until(() -> other.received.size() >= 1);
-        assertTrue(endpoint.hanging, "the other endpoint was served while the first one still hung");
-        assertTrue(Duration.between(start, other.received.get(0).at()).toMillis() < 2000, "served promptly");
-        // The hanging attempt times out (2 s in tests) and is retried: the endpoint gets it again.
+        // Waiting for the hanging endpoint would take its 5 s read timeout; the other one is served well before.
+        long waited = Duration.between(start, other.received.get(0).at()).toMillis();
+        assertTrue(waited < 3500, "served after " + waited + " ms");
+        assertEquals(1, endpoint.received.size(), "the hanging attempt had not timed out yet");
+        // The hanging attempt times out and is retried: the endpoint gets it again.
         await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.received.size() >= 2);
     }
 

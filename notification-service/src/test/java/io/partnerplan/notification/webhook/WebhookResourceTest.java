@@ -95,6 +95,17 @@ class WebhookResourceTest {
         given().auth().oauth2(admin).get(WEBHOOKS + "/{id}", webhook).then().statusCode(404);
     }
 
+    @Test
+    void aRetriedCreationWithTheSameIdempotencyKeySubscribesOnce() {
+        Map<String, Object> body = Map.of("url", "https://prm.example.com/hook", "eventTypes", List.of("plan.agreed"));
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post(WEBHOOKS).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post(WEBHOOKS).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        given().auth().oauth2(admin).get(WEBHOOKS).then().body("items.id", equalTo(List.of(first)));
+    }
+
     private String create() {
         return given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("url", "https://prm.example.com/hook", "eventTypes", List.of("plan.agreed")))
