@@ -10,10 +10,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
@@ -26,13 +27,16 @@ public class CalendarEventsConsumer {
     static final String CONSUMER = "notification.calendar-events";
 
     private final ProcessedEvents processed;
-    private final Inbox inbox;
+    private final Notifier notifier;
     private final Recipients recipients;
+    private final WebhookChannel webhooks;
 
-    public CalendarEventsConsumer(ProcessedEvents processed, Inbox inbox, Recipients recipients) {
+    public CalendarEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
+                         WebhookChannel webhooks) {
         this.processed = processed;
-        this.inbox = inbox;
+        this.notifier = notifier;
         this.recipients = recipients;
+        this.webhooks = webhooks;
     }
 
     @Incoming("calendar-events")
@@ -45,6 +49,7 @@ public class CalendarEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
+        webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "review.due", "review.overdue" -> review(event);
             default -> {
@@ -67,7 +72,7 @@ public class CalendarEventsConsumer {
         String body = "The joint review of \"" + plan.title + "\" is " + (days < 0 ? "overdue since " : "due on ") + dueOn
                 + ". Hold it with both sides: notes, decisions, the KPI snapshot and new actions.";
         for (PlanRecipient recipient : recipients.ofPlan(planId)) {
-            inbox.deliver(recipient.subject, event.id(), event.shortType(), title, body, "/api/v1/review-schedules/" + planId);
+            notifier.tell(recipient, event, title, body, "/api/v1/review-schedules/" + planId);
         }
     }
 }

@@ -15,10 +15,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
@@ -35,13 +36,16 @@ public class PlanEventsConsumer {
     private static final Set<String> PARTNER_SIGNERS = Set.of("partner-owner", "executive-sponsor");
 
     private final ProcessedEvents processed;
-    private final Inbox inbox;
+    private final Notifier notifier;
     private final Recipients recipients;
+    private final WebhookChannel webhooks;
 
-    public PlanEventsConsumer(ProcessedEvents processed, Inbox inbox, Recipients recipients) {
+    public PlanEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
+                         WebhookChannel webhooks) {
         this.processed = processed;
-        this.inbox = inbox;
+        this.notifier = notifier;
         this.recipients = recipients;
+        this.webhooks = webhooks;
     }
 
     @Incoming("plan-events")
@@ -54,6 +58,7 @@ public class PlanEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
+        webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "plan.created" -> planCreated(event, recipients.remember(event));
             case "plan.updated", "plan.returned-to-draft", "plan.activated", "plan.closed" ->
@@ -80,8 +85,7 @@ public class PlanEventsConsumer {
         String body = "You drafted the joint business plan \"" + plan.title + "\" with " + event.text("partnerName")
                 + " (" + event.text("horizonStart") + " to " + event.text("horizonEnd")
                 + "). Invite the partner's owner to fill in their sections.";
-        inbox.deliver(event.text("createdBy"), event.id(), event.shortType(), "Plan drafted: " + plan.title, body,
-                link(plan.planId));
+        notifier.tell(plan.planId, event.text("createdBy"), event, "Plan drafted: " + plan.title, body, link(plan.planId));
     }
 
     /** Tells the other side's signers that their signature is what the plan waits for. */
@@ -110,8 +114,7 @@ public class PlanEventsConsumer {
         if (member.subject.equals(event.actor())) {
             return; // nobody needs telling that they added themselves (the drafter is added on creation)
         }
-        recipients.plan(member.planId).ifPresent(plan -> inbox.deliver(member.subject, event.id(), event.shortType(),
-                "You were added to " + plan.title,
+        recipients.plan(member.planId).ifPresent(plan -> notifier.tell(member, event, "You were added to " + plan.title,
                 "You are now " + member.role + " on the joint business plan \"" + plan.title + "\".", link(plan.planId)));
     }
 
@@ -137,7 +140,7 @@ public class PlanEventsConsumer {
 
     private void tell(IncomingEvent event, KnownPlan plan, List<String> subjects, String title, String body) {
         for (String subject : subjects) {
-            inbox.deliver(subject, event.id(), event.shortType(), title, body, link(plan.planId));
+            notifier.tell(plan.planId, subject, event, title, body, link(plan.planId));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.partnerplan.notification.inbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -47,6 +49,24 @@ public class Inbox {
     @Transactional
     public Page<InboxItemView> list(boolean unreadOnly, PageRequest page) {
         return Page.of(items.page(caller.subject(), unreadOnly, page), page, i -> i.id, InboxItemView::of);
+    }
+
+    /** The caller's newest item id: a stream without Last-Event-ID starts after it. */
+    @Transactional
+    public java.util.Optional<UUID> newestId() {
+        return items.find("recipient = ?1 order by id desc", caller.subject()).firstResultOptional().map(i -> i.id);
+    }
+
+    /**
+     * Items of {@code recipient} newer than {@code after}, oldest first: what a stream has not sent yet.
+     * Runs outside the HTTP request (on the stream's ticks), hence its own request context and tenant.
+     */
+    @ActivateRequestContext
+    @Transactional
+    public List<InboxItemView> since(String tenant, String recipient, UUID after, int limit) {
+        caller.actAsTenant(tenant);
+        return items.find("recipient = ?1 and id > ?2 order by id", recipient, after).page(0, limit).list()
+                .stream().map(InboxItemView::of).toList();
     }
 
     @Transactional

@@ -38,4 +38,7 @@ public class PlanRecipient extends TenantScoped {
     public String displayName;
 
     public String email;
+
+    /** IETF language tag for the member's emails ({@code en}, {@code de-CH}); English when unknown. */
+    public String locale;
 }

@@ -68,6 +68,7 @@ public class Recipients {
         recipient.role = event.text("role");
         recipient.displayName = event.text("displayName");
         recipient.email = member.hasNonNull("email") ? member.get("email").asText() : null;
+        recipient.locale = member.hasNonNull("locale") ? member.get("locale").asText() : null;
         if (!em.contains(recipient)) {
             em.persist(recipient);
         }
@@ -82,6 +83,10 @@ public class Recipients {
     public List<PlanRecipient> ofPlan(UUID plan) {
         return em.createQuery("from PlanRecipient r where r.planId = ?1 order by r.id", PlanRecipient.class)
                 .setParameter(1, plan).getResultList();
+    }
+
+    public Optional<PlanRecipient> member(UUID plan, String subject) {
+        return of(plan, subject);
     }
 
     private Optional<PlanRecipient> of(UUID plan, String subject) {

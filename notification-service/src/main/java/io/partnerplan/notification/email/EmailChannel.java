@@ -1,0 +1,38 @@
+package io.partnerplan.notification.email;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerplan.notification.delivery.Channel;
+import io.partnerplan.notification.delivery.Deliveries;
+import io.partnerplan.notification.recipient.PlanRecipient;
+
+/** Queues an email for a notification; {@link EmailDispatcher} sends it after the consumer commits. */
+@ApplicationScoped
+public class EmailChannel {
+
+    private final Deliveries deliveries;
+    private final ObjectMapper json;
+
+    public EmailChannel(Deliveries deliveries, ObjectMapper json) {
+        this.deliveries = deliveries;
+        this.json = json;
+    }
+
+    /** @return whether an email was queued: not for a member without an address, nor twice for one event */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean queue(PlanRecipient to, String eventId, String eventType, String title, String body, String link) {
+        if (to.email == null || to.email.isBlank()) {
+            return false;
+        }
+        EmailContent content = new EmailContent(to.displayName, title, body, link, to.locale == null ? "en" : to.locale);
+        try {
+            return deliveries.enqueue(Channel.EMAIL, eventId, eventType, to.subject, to.email, json.writeValueAsString(content));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

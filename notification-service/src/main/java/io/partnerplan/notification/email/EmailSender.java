@@ -1,0 +1,57 @@
+package io.partnerplan.notification.email;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerplan.notification.delivery.Deliveries;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** Renders a queued email (HTML and plain text, in the member's language) and hands it to the SMTP server. */
+@ApplicationScoped
+public class EmailSender {
+
+    private final Mailer mailer;
+    private final Template html;
+    private final Template text;
+    private final ObjectMapper json;
+    private final EmailConfig config;
+
+    public EmailSender(Mailer mailer, @Location("email/notification.html") Template html,
+                       @Location("email/notification.txt") Template text, ObjectMapper json, EmailConfig config) {
+        this.mailer = mailer;
+        this.html = html;
+        this.text = text;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** Blocks until the SMTP server accepted the message; throws when it did not. */
+    public void send(Deliveries.Claimed delivery) {
+        EmailContent content;
+        try {
+            content = json.readValue(delivery.payload(), EmailContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("queued email " + delivery.id() + " is unreadable", e);
+        }
+        Mail mail = Mail.withHtml(delivery.address(), content.title(), render(html, content))
+                .setText(render(text, content))
+                // Lets a mail client or a support person trace the mail back to its delivery.
+                .addHeader("X-PartnerPlan-Delivery", delivery.id().toString());
+        mailer.send(mail);
+    }
+
+    private String render(Template template, EmailContent content) {
+        String link = content.link() == null ? null : config.linkBaseUrl().replaceAll("/+$", "") + content.link();
+        TemplateInstance instance = template.data("name", content.name()).data("title", content.title())
+                .data("body", content.body()).data("link", link).data("lang", content.locale());
+        return instance.setLocale(Locale.forLanguageTag(content.locale())).render();
+    }
+}

@@ -1,0 +1,38 @@
+package io.partnerplan.notification.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.partnerplan.notification.webhook.WebhookChannel;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** kpi-service's events: no person is told yet (kpi.target.missed will be), PRM/CRM webhooks may want them. */
+@ApplicationScoped
+public class KpiEventsConsumer {
+
+    static final String CONSUMER = "notification.kpi-events";
+
+    private final ProcessedEvents processed;
+    private final WebhookChannel webhooks;
+
+    public KpiEventsConsumer(ProcessedEvents processed, WebhookChannel webhooks) {
+        this.processed = processed;
+        this.webhooks = webhooks;
+    }
+
+    @Incoming("kpi-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, webhooks::fanOut);
+    }
+}

@@ -1,0 +1,25 @@
+package io.partnerplan.notification.webhook;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The event types a webhook may subscribe to: the published ones of the catalogue
+ * ({@code docs/events/README.md}), by short name as {@link io.partnerplan.platform.events.EventTypes}
+ * names them. notification.* are left out: a webhook about webhook deliveries would feed itself.
+ */
+public final class EventCatalogue {
+
+    public static final Set<String> SUBSCRIBABLE = new TreeSet<>(Set.of(
+            "organisation.created", "organisation.updated",
+            "plan.created", "plan.updated", "plan.proposed", "plan.returned-to-draft", "plan.signed-off",
+            "plan.agreed", "plan.activated", "plan.closed",
+            "member.added", "member.removed",
+            "action.created", "action.updated", "action.overdue",
+            "kpi.defined", "kpi.measurement.recorded",
+            "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
+            "review.scheduled", "review.due", "review.overdue"));
+
+    private EventCatalogue() {
+    }
+}

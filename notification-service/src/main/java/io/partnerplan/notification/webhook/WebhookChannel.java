@@ -1,0 +1,75 @@
+package io.partnerplan.notification.webhook;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.partnerplan.notification.delivery.Channel;
+import io.partnerplan.notification.delivery.Deliveries;
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.security.Caller;
+
+/**
+ * Queues one delivery per subscription that wants the event, in the consumer's transaction. The
+ * body is fixed now (the CloudEvent in structured JSON), so every retry and replay sends the same bytes.
+ */
+@ApplicationScoped
+public class WebhookChannel {
+
+    private final EntityManager em;
+    private final Deliveries deliveries;
+    private final ObjectMapper json;
+    private final Caller caller;
+
+    public WebhookChannel(EntityManager em, Deliveries deliveries, ObjectMapper json, Caller caller) {
+        this.em = em;
+        this.deliveries = deliveries;
+        this.json = json;
+        this.caller = caller;
+    }
+
+    /** @return how many deliveries were queued */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int fanOut(IncomingEvent event) {
+        @SuppressWarnings("unchecked")
+        List<Object> subscriptions = em.createNativeQuery("""
+                select cast(id as text) from webhook_subscription
+                where tenant_id = ?1 and active and ?2 = any (event_types) order by id""")
+                .setParameter(1, caller.requireTenant()).setParameter(2, event.shortType()).getResultList();
+        if (subscriptions.isEmpty()) {
+            return 0;
+        }
+        String body = body(event);
+        int queued = 0;
+        for (Object subscription : subscriptions) {
+            queued += deliveries.enqueue(Channel.WEBHOOK, event.id(), event.shortType(), subscription.toString(), null, body) ? 1 : 0;
+        }
+        return queued;
+    }
+
+    private String body(IncomingEvent event) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", event.id());
+        envelope.put("type", event.type());
+        envelope.put("source", event.source());
+        if (event.subject() != null) {
+            envelope.put("subject", event.subject());
+        }
+        envelope.put("time", event.time().toString());
+        envelope.put("tenantid", event.tenantId());
+        envelope.put("datacontenttype", "application/json");
+        envelope.set("data", event.data());
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.partnerplan.notification.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** With the production settings (no allow-* relaxations) the API refuses URLs that would reach inside. */
+@QuarkusTest
+@TestProfile(WebhookSsrfRulesTest.ProductionRules.class)
+class WebhookSsrfRulesTest {
+
+    public static class ProductionRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("partnerplan.webhooks.allow-insecure", "false", "partnerplan.webhooks.allow-private-networks", "false");
+        }
+    }
+
+    private final String admin = DevTokens.tokenFor("t-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID(),
+            "admin@contoso.test", Roles.TENANT_ADMIN);
+
+    @Test
+    void plainHttpIsRefused() {
+        refused("http://93.184.216.34/hook", "must use https");
+    }
+
+    @Test
+    void loopbackPrivateAndLinkLocalAddressesAreRefused() {
+        for (String url : List.of("https://127.0.0.1:8443/hook", "https://localhost/hook", "https://10.0.0.5/hook",
+                "https://169.254.169.254/latest/meta-data", "https://[::1]/hook")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "eventTypes", List.of("plan.agreed")))
+                    .post("/api/v1/notifications/webhooks")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", startsWith("must not point at a private, loopback or link-local address"));
+        }
+    }
+
+    @Test
+    void aPublicHttpsAddressIsAccepted() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://93.184.216.34/hook", "eventTypes", List.of("plan.agreed")))
+                .post("/api/v1/notifications/webhooks")
+                .then().statusCode(201);
+    }
+
+    private void refused(String url, String rule) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "eventTypes", List.of("plan.agreed")))
+                .post("/api/v1/notifications/webhooks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("url")).body("errors[0].message", equalTo(rule));
+    }
+}
