@@ -55,9 +55,12 @@ public final class PlanFixture {
         return this;
     }
 
-    public void send(String topic, UUID key, String type, String data) {
-        KafkaProbe.send(topic, key.toString(), data, KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(),
+    /** @return the event's id */
+    public String send(String topic, UUID key, String type, String data) {
+        String id = UUID.randomUUID().toString();
+        KafkaProbe.send(topic, key.toString(), data, KafkaProbe.cloudEventHeaders(id,
                 "io.partnerplan." + type + ".v1", key.toString(), tenant));
+        return id;
     }
 
     public void measure(String value, String occurredOn, String externalId) {
