@@ -168,7 +168,7 @@ public class MeasurementImport {
                     try {
                         measurements.writeBatch(List.of(row)).forEach(results);
                     } catch (RuntimeException single) {
-                        results.accept(BulkMeasurementResult.rejected(row.line(), row.request().externalId(),
+                        results.accept(BulkMeasurementResult.rejected(row.line(), row.request() == null ? null : row.request().externalId(),
                                 List.of(new Problem.FieldError("line", "could not be written now (" + single.getClass()
                                         .getSimpleName() + "); send the row again"))));
                     }
