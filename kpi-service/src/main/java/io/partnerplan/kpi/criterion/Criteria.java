@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.definition.KpiDefinitionRepository;
+import io.partnerplan.kpi.scorecard.Decimals;
 import io.partnerplan.kpi.scorecard.Observations;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.events.PoisonEventException;
@@ -159,13 +160,10 @@ public class Criteria {
     }
 
     private static CriterionView view(MilestoneCriterion c, String reason, LocalDate evaluatedOn) {
-        return new CriterionView(c.id, c.milestoneId, c.planId, c.kpiKey, plain(c.threshold), c.windowStart, c.windowEnd,
-                c.state, plain(c.actual), plain(c.forecast), evaluatedOn, reason);
+        return new CriterionView(c.id, c.milestoneId, c.planId, c.kpiKey, Decimals.plain(c.threshold), c.windowStart, c.windowEnd,
+                c.state, Decimals.plain(c.actual), Decimals.plain(c.forecast), evaluatedOn, reason);
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
-    }
 
     private static UUID uuid(JsonNode node, String field) {
         try {

@@ -1,5 +1,6 @@
 package io.partnerplan.kpi.measurement;
 
+import io.partnerplan.platform.bulk.BulkRowResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,10 +53,10 @@ public class MeasurementImport {
     }
 
     /** A row as read: its line, and either a request to write or why it cannot be. */
-    record Row(long line, MeasurementRequest request, BulkMeasurementResult rejection) {
+    record Row(long line, MeasurementRequest request, BulkRowResult rejection) {
     }
 
-    public void ndjson(InputStream body, Consumer<BulkMeasurementResult> results) throws IOException {
+    public void ndjson(InputStream body, Consumer<BulkRowResult> results) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         Batch batch = new Batch(results);
         String line;
@@ -69,7 +70,7 @@ public class MeasurementImport {
         batch.flush();
     }
 
-    public void csv(InputStream body, Consumer<BulkMeasurementResult> results) throws IOException {
+    public void csv(InputStream body, Consumer<BulkRowResult> results) throws IOException {
         CsvMapper csv = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         Batch batch = new Batch(results);
@@ -82,7 +83,7 @@ public class MeasurementImport {
                 try {
                     row = rows.nextValue();
                 } catch (RuntimeException e) {
-                    batch.add(new Row(line, null, BulkMeasurementResult.rejected(line, null,
+                    batch.add(new Row(line, null, BulkRowResult.rejected(line, null,
                             List.of(new Problem.FieldError("line", "is not valid CSV")))));
                     continue;
                 }
@@ -96,7 +97,7 @@ public class MeasurementImport {
         List<Problem.FieldError> unknown = columns.keySet().stream().filter(c -> !CSV_COLUMNS.contains(c)).sorted()
                 .map(c -> new Problem.FieldError(c, "is not a column; expected " + String.join(",", CSV_COLUMNS))).toList();
         if (!unknown.isEmpty()) {
-            return new Row(line, null, BulkMeasurementResult.rejected(line, columns.get("externalId"), unknown));
+            return new Row(line, null, BulkRowResult.rejected(line, columns.get("externalId"), unknown));
         }
         Map<String, Object> nonBlank = new java.util.HashMap<>();
         columns.forEach((k, v) -> {
@@ -109,7 +110,7 @@ public class MeasurementImport {
         } catch (IllegalArgumentException e) {
             String field = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().get(m.getPath().size() - 1).getFieldName() : "line";
-            return new Row(line, null, BulkMeasurementResult.rejected(line, columns.get("externalId"),
+            return new Row(line, null, BulkRowResult.rejected(line, columns.get("externalId"),
                     List.of(new Problem.FieldError(field, "has a value of the wrong type or format"))));
         }
     }
@@ -119,10 +120,10 @@ public class MeasurementImport {
             return validated(line, json.readValue(text, MeasurementRequest.class));
         } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() ? "line" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            return new Row(line, null, BulkMeasurementResult.rejected(line, null,
+            return new Row(line, null, BulkRowResult.rejected(line, null,
                     List.of(new Problem.FieldError(field == null ? "line" : field, e.getOriginalMessage().split("\n")[0]))));
         } catch (JsonProcessingException e) {
-            return new Row(line, null, BulkMeasurementResult.rejected(line, null,
+            return new Row(line, null, BulkRowResult.rejected(line, null,
                     List.of(new Problem.FieldError("line", "is not valid JSON"))));
         }
     }
@@ -136,15 +137,15 @@ public class MeasurementImport {
             return new Row(line, request, null);
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return new Row(line, null, BulkMeasurementResult.rejected(line, request.externalId(), errors));
+        return new Row(line, null, BulkRowResult.rejected(line, request.externalId(), errors));
     }
 
     /** Rows waiting to be written; results leave in input order. */
     private final class Batch {
-        private final Consumer<BulkMeasurementResult> results;
+        private final Consumer<BulkRowResult> results;
         private final List<Row> rows = new ArrayList<>();
 
-        Batch(Consumer<BulkMeasurementResult> results) {
+        Batch(Consumer<BulkRowResult> results) {
             this.results = results;
         }
 
@@ -168,7 +169,7 @@ public class MeasurementImport {
                     try {
                         measurements.writeBatch(List.of(row)).forEach(results);
                     } catch (RuntimeException single) {
-                        results.accept(BulkMeasurementResult.rejected(row.line(), row.request() == null ? null : row.request().externalId(),
+                        results.accept(BulkRowResult.rejected(row.line(), row.request() == null ? null : row.request().externalId(),
                                 List.of(new Problem.FieldError("line", "could not be written now (" + single.getClass()
                                         .getSimpleName() + "); send the row again"))));
                     }

@@ -1,5 +1,6 @@
 package io.partnerplan.kpi.measurement;
 
+import io.partnerplan.platform.bulk.BulkRowResult;
 import java.net.URI;
 import java.util.UUID;
 
@@ -78,11 +79,11 @@ public class MeasurementResource {
                     + "re-sent rows duplicates. Emits one kpi.measurements.imported per plan and batch. At most 32 MiB "
                     + "per request; split larger files.")
     @APIResponse(responseCode = "200", description = "One result per row",
-            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkMeasurementResult.class)))
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkRowResult.class)))
     public Response bulk(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, java.io.InputStream body)
             throws java.io.IOException {
         StringBuilder out = new StringBuilder();
-        java.util.function.Consumer<BulkMeasurementResult> collect = result -> {
+        java.util.function.Consumer<BulkRowResult> collect = result -> {
             try {
                 out.append(json.writeValueAsString(result)).append('\n');
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.partnerplan.kpi.measurement;
 
+import io.partnerplan.platform.bulk.BulkRowResult;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,8 +79,8 @@ public class Measurements {
      * batch, not one per row, and criteria are judged once per plan and KPI touched.
      */
     @Transactional
-    public List<BulkMeasurementResult> writeBatch(List<MeasurementImport.Row> rows) {
-        List<BulkMeasurementResult> results = new ArrayList<>(rows.size());
+    public List<BulkRowResult> writeBatch(List<MeasurementImport.Row> rows) {
+        List<BulkRowResult> results = new ArrayList<>(rows.size());
         Map<UUID, TrackedPlan> plansSeen = new HashMap<>();
         Map<String, KpiDefinition> kpisSeen = new HashMap<>();
         Map<UUID, ImportedBatch> byPlan = new LinkedHashMap<>();
@@ -93,13 +94,13 @@ public class Measurements {
                 TrackedPlan plan = plansSeen.computeIfAbsent(request.planId(), this::planOfRow);
                 KpiDefinition kpi = kpisSeen.computeIfAbsent(request.kpi(), this::kpiOf);
                 Written written = write(request, plan, kpi);
-                results.add(new BulkMeasurementResult(row.line(), written.outcome(), written.measurement().id,
+                results.add(new BulkRowResult(row.line(), written.outcome(), written.measurement().id,
                         request.externalId(), null));
                 if (!"duplicate".equals(written.outcome())) {
                     byPlan.computeIfAbsent(plan.planId, ImportedBatch::new).add(written, kpi);
                 }
             } catch (ProblemException e) {
-                results.add(BulkMeasurementResult.rejected(row.line(), request.externalId(), e.errors().isEmpty()
+                results.add(BulkRowResult.rejected(row.line(), request.externalId(), e.errors().isEmpty()
                         ? List.of(new Problem.FieldError("line", e.getMessage())) : e.errors()));
             }
         }

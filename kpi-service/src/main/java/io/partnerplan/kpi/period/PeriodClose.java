@@ -14,6 +14,7 @@ import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.plan.TrackedPlan;
 import io.partnerplan.kpi.scorecard.Attainment;
+import io.partnerplan.kpi.scorecard.Decimals;
 import io.partnerplan.kpi.scorecard.Observations;
 import io.partnerplan.kpi.target.TargetPeriod;
 import io.partnerplan.kpi.target.TargetSet;
@@ -77,11 +78,8 @@ public class PeriodClose {
                 .setParameter(4, period.start()).setParameter(5, actual).setParameter(6, percent).executeUpdate();
         if (first == 1 && (percent == null || percent.compareTo(FULL) < 0)) {
             outbox.publish("kpi.target.missed", "plan", plan.planId, new TargetMissed(plan.planId, kpi.key, period.label(),
-                    period.start(), period.end(), plain(period.target()), plain(actual), plain(percent)));
+                    period.start(), period.end(), Decimals.plain(period.target()), Decimals.plain(actual), Decimals.plain(percent)));
         }
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
-    }
 }

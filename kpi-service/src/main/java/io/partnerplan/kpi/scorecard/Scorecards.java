@@ -87,7 +87,7 @@ public class Scorecards {
             BigDecimal target = targetByStart.get(period.start());
             if ("UPCOMING".equals(status)) {
                 periodScores.add(new ScorecardView.PeriodScore(period.label(), period.start(), period.end(), status,
-                        plain(target), null, null, null, null, null));
+                        Decimals.plain(target), null, null, null, null, null));
                 continue;
             }
             LocalDate upTo = asOf.isBefore(period.end()) ? asOf : period.end();
@@ -101,14 +101,14 @@ public class Scorecards {
                 percents.add(judged);
             }
             periodScores.add(new ScorecardView.PeriodScore(period.label(), period.start(), period.end(), status,
-                    plain(target), plain(actual), plain(percent), plain(forecast), plain(forecastPercent),
+                    Decimals.plain(target), Decimals.plain(actual), Decimals.plain(percent), Decimals.plain(forecast), Decimals.plain(forecastPercent),
                     Attainment.rag(judged, green, amber)));
         }
         ScorecardView.ToDate toDate = toDate(kpi, planPeriods, targetByStart, values, asOf, green, amber);
         Rag rag = periodScores.stream().filter(p -> !"UPCOMING".equals(p.status()) && p.rag() != null)
                 .reduce((a, b) -> b).map(ScorecardView.PeriodScore::rag).orElse(null);
         return new ScorecardView.KpiScore(kpi.key, kpi.name, kpi.unit.name(), kpi.currency, kpi.direction.name(),
-                kpi.aggregation.name(), plain(green), plain(amber), periodScores, toDate, rag, trend(percents),
+                kpi.aggregation.name(), Decimals.plain(green), Decimals.plain(amber), periodScores, toDate, rag, trend(percents),
                 series(kpi.aggregation, within(values, LocalDate.MIN, asOf)));
     }
 
@@ -138,8 +138,8 @@ public class Scorecards {
         }
         BigDecimal actual = Attainment.actual(kpi.aggregation, within(values, planPeriods.get(0).start(), asOf));
         BigDecimal percent = Attainment.percent(kpi.direction, actual, target);
-        return new ScorecardView.ToDate(plain(target == null ? null : target.setScale(2, java.math.RoundingMode.HALF_UP)),
-                plain(actual), plain(percent), Attainment.rag(percent, green, amber));
+        return new ScorecardView.ToDate(Decimals.plain(target == null ? null : target.setScale(2, java.math.RoundingMode.HALF_UP)),
+                Decimals.plain(actual), Decimals.plain(percent), Attainment.rag(percent, green, amber));
     }
 
     static String trend(List<BigDecimal> percents) {
@@ -161,7 +161,7 @@ public class Scorecards {
         for (var day : byDay.entrySet()) {
             BigDecimal value = Attainment.actual(aggregation, day.getValue());
             running = running.add(value);
-            points.add(new ScorecardView.Point(day.getKey(), plain(value), aggregation == Aggregation.SUM ? plain(running) : null));
+            points.add(new ScorecardView.Point(day.getKey(), Decimals.plain(value), aggregation == Aggregation.SUM ? Decimals.plain(running) : null));
         }
         return points;
     }
@@ -170,11 +170,4 @@ public class Scorecards {
         return values.stream().filter(o -> !o.on().isBefore(from) && !o.on().isAfter(to)).toList();
     }
 
-    private static String plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal shown = value.scale() > 4 ? value.setScale(4, java.math.RoundingMode.HALF_UP) : value;
-        return shown.stripTrailingZeros().toPlainString();
-    }
 }

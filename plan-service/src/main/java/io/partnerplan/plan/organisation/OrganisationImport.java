@@ -1,5 +1,6 @@
 package io.partnerplan.plan.organisation;
 
+import io.partnerplan.platform.bulk.BulkRowResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ public class OrganisationImport {
         return out.toString();
     }
 
-    public void ndjson(InputStream body, Consumer<BulkImportResult> results) throws IOException {
+    public void ndjson(InputStream body, Consumer<BulkRowResult> results) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         String line;
         int number = 0;
@@ -64,16 +65,16 @@ public class OrganisationImport {
         }
     }
 
-    private BulkImportResult importLine(int number, String line) {
+    private BulkRowResult importLine(int number, String line) {
         BulkOrganisationRow row;
         try {
             row = json.readValue(line, BulkOrganisationRow.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() ? "line" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            return BulkImportResult.rejected(number, null, List.of(new Problem.FieldError(field == null ? "line" : field,
+            return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError(field == null ? "line" : field,
                     e.getOriginalMessage().split("\n")[0])));
         } catch (JsonProcessingException e) {
-            return BulkImportResult.rejected(number, null, List.of(new Problem.FieldError("line", "is not valid JSON")));
+            return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError("line", "is not valid JSON")));
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<BulkOrganisationRow> v : validator.validate(row)) {
@@ -81,16 +82,16 @@ public class OrganisationImport {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
-            return BulkImportResult.rejected(number, row.externalId(), errors);
+            return BulkRowResult.rejected(number, row.externalId(), errors);
         }
         try {
             OrganisationService.Upserted result = organisations.upsert(row.system(), row.externalId(), null, row.organisation());
             String outcome = result.created() ? "created" : result.changed() ? "updated" : "unchanged";
-            return new BulkImportResult(number, outcome, result.organisation().id(), row.externalId(), null);
+            return new BulkRowResult(number, outcome, result.organisation().id(), row.externalId(), null);
         } catch (ProblemException e) {
             List<Problem.FieldError> problem = e.errors().isEmpty()
                     ? List.of(new Problem.FieldError("line", e.getMessage())) : e.errors();
-            return BulkImportResult.rejected(number, row.externalId(), problem);
+            return BulkRowResult.rejected(number, row.externalId(), problem);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.partnerplan.plan.organisation;
 
+import io.partnerplan.platform.bulk.BulkRowResult;
 import java.net.URI;
 import java.util.UUID;
 
@@ -102,7 +103,7 @@ public class OrganisationResource {
                     + "external id in its own transaction. The answer has one NDJSON line per input line: created, updated, "
                     + "unchanged, or rejected with the fields and rules it broke. Safe to run again. At most 32 MiB.")
     @APIResponse(responseCode = "200", description = "One result per line",
-            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkImportResult.class)))
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkRowResult.class)))
     public Response importNdjson(java.io.InputStream body) throws java.io.IOException {
         return Response.ok(imports.ndjson(body), "application/x-ndjson").build();
     }
