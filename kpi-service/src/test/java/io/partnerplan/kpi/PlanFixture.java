@@ -33,11 +33,14 @@ public final class PlanFixture {
     public final String crm = DevTokens.tokenFor(tenant, partner, "crm-sync@northwind.test", Roles.INTEGRATION);
 
     public PlanFixture activePlanWithMop() {
-        String header = """
-                {"id":"%s","planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
-                 "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","status":"%s"}""";
-        send(PLAN_TOPIC, plan, "plan.created", header.formatted(plan, plan, vendor, partner, "DRAFT"));
-        send(PLAN_TOPIC, plan, "plan.activated", header.formatted(plan, plan, vendor, partner, "ACTIVE"));
+        send(PLAN_TOPIC, plan, "plan.created", """
+                {"planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
+                 "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","createdBy":"vm@contoso.test"}"""
+                .formatted(plan, vendor, partner));
+        send(PLAN_TOPIC, plan, "plan.activated", """
+                {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
+                 "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","status":"ACTIVE"}"""
+                .formatted(plan, vendor, partner));
         send(CALENDAR_TOPIC, mop, "mop.agreed", """
                 {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","form":"SHARED_QUARTER_END",
                  "status":"AGREED","horizonStart":"2027-02-01","horizonEnd":"2028-01-31","periods":[

@@ -82,7 +82,7 @@ class PlanCreatedToInboxTest {
         String id = UUID.randomUUID().toString();
         String key = UUID.randomUUID().toString();
         // plan.created without the fields a notification needs.
-        KafkaProbe.send(TOPIC, key, "{\"planId\":\"" + key + "\"}",
+        KafkaProbe.sendUnchecked(TOPIC, key, "{\"planId\":\"" + key + "\"}",
                 KafkaProbe.cloudEventHeaders(id, "io.partnerplan.plan.created.v1", key, "t-poison"));
 
         ConsumerRecord<String, String> dead = KafkaProbe.awaitRecord(TOPIC + ".notification.dlq", Duration.ofSeconds(30),

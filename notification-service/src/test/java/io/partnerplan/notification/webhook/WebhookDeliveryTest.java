@@ -96,7 +96,7 @@ class WebhookDeliveryTest {
         subscribe(endpoint.url(), "kpi.measurement.recorded");
         String id = UUID.randomUUID().toString();
         KafkaProbe.send("partnerplan.kpi.events.v1", plan.toString(),
-                "{\"planId\":\"%s\",\"kpiKey\":\"revenue\",\"value\":\"125000\",\"outcome\":\"accepted\"}".formatted(plan),
+                "{\"planId\":\"%s\",\"kpi\":\"revenue\",\"value\":\"125000\",\"outcome\":\"accepted\"}".formatted(plan),
                 KafkaProbe.cloudEventHeaders(id, "io.partnerplan.kpi.measurement.recorded.v1", plan.toString(), tenant, "system"));
         await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.received.size() >= 1);
         assertEquals(id, endpoint.received.get(0).header("PartnerPlan-Event-Id"));

@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Member")
 public record MemberView(UUID planId, String subject, UUID organisationId, String side, PlanRole role,
-                         String displayName, String email, Instant addedAt) {
+                         String displayName, String email, String locale, String timeZone, Instant addedAt) {
 }

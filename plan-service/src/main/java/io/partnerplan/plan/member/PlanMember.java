@@ -39,6 +39,13 @@ public class PlanMember extends TenantScoped {
     /** Absent when unknown (e.g. the drafter's token carried none): such a member hears in-app only. */
     public String email;
 
+    /** IETF language tag of the member's emails; null: the service's default. */
+    public String locale;
+
+    /** IANA zone for the member's quiet hours and digests; null: their organisation's. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "added_by", nullable = false, updatable = false)
     public String addedBy;
 

@@ -51,7 +51,7 @@ public class PlanMembers {
         }
         String name = token.getClaim("name");
         persist(plan, caller.subject(), plan.vendorOrganisationId(), PlanRole.VENDOR_MANAGER,
-                name == null ? caller.subject() : name, email);
+                name == null ? caller.subject() : name, email, token.getClaim("locale"), token.getClaim("zoneinfo"));
     }
 
     /**
@@ -77,7 +77,7 @@ public class PlanMembers {
             throw ProblemException.conflict(request.subject() + " is already a member of this plan");
         }
         return persist(plan, request.subject(), request.organisationId(), request.role(), request.displayName().strip(),
-                request.email());
+                request.email(), request.locale(), request.timeZone());
     }
 
     @Transactional
@@ -96,7 +96,8 @@ public class PlanMembers {
         outbox.publish("member.removed", "plan", planId, view(plan, member));
     }
 
-    private MemberView persist(PlanView plan, String subject, UUID organisation, PlanRole role, String name, String email) {
+    private MemberView persist(PlanView plan, String subject, UUID organisation, PlanRole role, String name, String email,
+                               String locale, String timeZone) {
         PlanMember member = new PlanMember();
         member.id = Ids.next();
         member.planId = plan.id();
@@ -105,6 +106,8 @@ public class PlanMembers {
         member.role = role;
         member.displayName = name;
         member.email = email;
+        member.locale = locale;
+        member.timeZone = timeZone;
         member.addedBy = caller.subject();
         member.addedAt = Instant.now();
         members.persist(member);
@@ -125,6 +128,7 @@ public class PlanMembers {
 
     private static MemberView view(PlanView plan, PlanMember m) {
         String side = m.organisationId.equals(plan.vendorOrganisationId()) ? "VENDOR" : "PARTNER";
-        return new MemberView(m.planId, m.subject, m.organisationId, side, m.role, m.displayName, m.email, m.addedAt);
+        return new MemberView(m.planId, m.subject, m.organisationId, side, m.role, m.displayName, m.email, m.locale,
+                m.timeZone, m.addedAt);
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -39,14 +40,26 @@ class PlanMembersTest {
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
                 .body(member("po@northwind.test", f.partner(), "partner-owner"))
                 .post("/api/v1/plans/{id}/members", plan).then().statusCode(201).body("side", equalTo("PARTNER"));
-        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON)
-                .body(member("sam@northwind.test", f.partner(), "contributor"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        // Sam reads German and works from Zurich: notification-service learns both from member.added.
+        Map<String, Object> sam = new java.util.HashMap<>(member("sam@northwind.test", f.partner(), "contributor"));
+        sam.put("locale", "de-CH");
+        sam.put("timeZone", "Europe/Zurich");
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).body(sam)
+                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201)
+                .body("locale", equalTo("de-CH")).body("timeZone", equalTo("Europe/Zurich"));
 
         var added = KafkaProbe.awaitRecord("partnerplan.plan.events.v1", Duration.ofSeconds(30),
                 r -> plan.toString().equals(r.key()) && "io.partnerplan.member.added.v1".equals(KafkaProbe.header(r, "ce_type"))
                         && r.value().contains("sam@northwind.test"));
         assertEquals(f.tenant(), KafkaProbe.header(added, "ce_tenantid"));
+        assertTrue(added.value().contains("\"locale\":\"de-CH\"") && added.value().contains("\"timeZone\":\"Europe/Zurich\""),
+                added.value());
+        sam.put("subject", "kim@northwind.test");
+        sam.put("locale", "not a language");
+        sam.put("timeZone", "Mars/Olympus");
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).body(sam)
+                .post("/api/v1/plans/{id}/members", plan).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("locale", "timeZone"));
 
         given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/members", plan).then().body("items", hasSize(3));
         given().auth().oauth2(f.partnerOwner()).delete("/api/v1/plans/{id}/members/{s}", plan, "sam@northwind.test")

@@ -1,6 +1,7 @@
 package io.partnerplan.platform.events;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,8 @@ import io.partnerplan.platform.web.RequestIds;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final List<EventContract> CONTRACTS = EventContract.installed();
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -70,6 +73,9 @@ public class Outbox {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data of " + shortName + " is not serializable", e);
+        }
+        for (EventContract contract : CONTRACTS) {
+            contract.requireValid(shortName, event.payload);
         }
         em.persist(event);
         nudgeRelayAfterCommit();

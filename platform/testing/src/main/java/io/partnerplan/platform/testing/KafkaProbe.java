@@ -20,6 +20,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.partnerplan.platform.events.EventTypes;
+
 /**
  * A plain Kafka client for tests against the real broker: read what a service published, or
  * publish what another service would.
@@ -86,8 +88,24 @@ public final class KafkaProbe {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Sends one record with the given headers and waits for the broker's acknowledgement. */
+    /**
+     * Sends one record with the given headers and waits for the broker's acknowledgement. A
+     * PartnerPlan event (a {@code ce_type} header) must match its contract in docs/events/schemas,
+     * so a consumer is tested only with what its producer can send; properties the example leaves
+     * out are sent as null where the contract allows it ({@link EventContracts#completeWithNulls}).
+     */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
+        String type = headers.get("ce_type");
+        if (type != null) {
+            String shortName = EventTypes.shortName(type);
+            value = EventContracts.completeWithNulls(shortName, value);
+            EventContracts.check(shortName, value);
+        }
+        sendUnchecked(topic, key, value, headers);
+    }
+
+    /** Sends whatever it is given: for tests of what a consumer does with a malformed or unknown event. */
+    public static void sendUnchecked(String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
