@@ -88,7 +88,7 @@ class MopApiTest {
         given().auth().oauth2(otherPartner).get("/api/v1/mops/{id}", id).then().statusCode(404);
         given().auth().oauth2(otherPartner).header("If-Match", "\"0\"").post("/api/v1/mops/{id}/accept", id).then().statusCode(404);
         given().auth().oauth2(otherPartner).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
-                .get("/api/v1/partnerships/{v}/{p}/quarter-ends", vendor, partner).then().statusCode(403);
+                .get("/api/v1/partnerships/{v}/{p}/quarter-ends", vendor, partner).then().statusCode(404);
         given().auth().oauth2(DevTokens.token("x-" + tenant, partner, Roles.PARTNER_OWNER)).get("/api/v1/mops/{id}", id)
                 .then().statusCode(404);
         String contributor = DevTokens.token(tenant, partner, Roles.CONTRIBUTOR);
