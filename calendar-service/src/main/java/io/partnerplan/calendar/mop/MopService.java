@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import io.partnerplan.calendar.availability.AvailabilityRepository;
 import io.partnerplan.calendar.availability.AvailabilityView;
 import io.partnerplan.calendar.availability.AwayInClosingWindow;
+import io.partnerplan.calendar.blocked.BlockedPeriodRepository;
+import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRepository;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
 import io.partnerplan.platform.concurrency.Versions;
@@ -35,12 +37,14 @@ public class MopService {
     private final MopRepository mops;
     private final FiscalCalendarRepository calendars;
     private final AvailabilityRepository availabilities;
+    private final BlockedPeriodRepository blocked;
     private final Outbox outbox;
     private final Caller caller;
 
     public MopService(MopRepository mops, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
-                      Outbox outbox, Caller caller) {
+                      BlockedPeriodRepository blocked, Outbox outbox, Caller caller) {
         this.mops = mops;
+        this.blocked = blocked;
         this.availabilities = availabilities;
         this.calendars = calendars;
         this.outbox = outbox;
@@ -52,7 +56,8 @@ public class MopService {
         requireParty(vendor, partner);
         requireRange(from, to, closingDays);
         SideBySide view = SideBySide.of(rules(vendor), rules(partner), from, to, closingDays);
-        return view.withAway(away(vendor, partner, view.vendor(), view.partner()));
+        return view.with(away(vendor, partner, view.vendor(), view.partner()),
+                blocked.overlapping(List.of(vendor, partner), from, to).stream().map(BlockedPeriodView::of).toList());
     }
 
     /** Who of either side is away in either side's closing window within {@code from..to}. */

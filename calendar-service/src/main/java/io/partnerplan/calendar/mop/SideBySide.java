@@ -9,6 +9,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.partnerplan.calendar.availability.AwayInClosingWindow;
+import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
 import io.partnerplan.calendar.fiscal.FiscalQuarterRange;
 
@@ -19,10 +20,12 @@ import io.partnerplan.calendar.fiscal.FiscalQuarterRange;
 public record SideBySide(List<QuarterEnd> vendor, List<QuarterEnd> partner, List<Gap> gaps,
                          @Schema(description = "Members of either side away during either side's closing window: "
                                  + "someone to plan around or hand over to the delegate")
-                         List<AwayInClosingWindow> awayInClosingWindows) {
+                         List<AwayInClosingWindow> awayInClosingWindows,
+                         @Schema(description = "Both parties' declared holidays and blackout periods within the range")
+                         List<BlockedPeriodView> blockedPeriods) {
 
-    public SideBySide withAway(List<AwayInClosingWindow> away) {
-        return new SideBySide(vendor, partner, gaps, List.copyOf(away));
+    public SideBySide with(List<AwayInClosingWindow> away, List<BlockedPeriodView> blocked) {
+        return new SideBySide(vendor, partner, gaps, List.copyOf(away), List.copyOf(blocked));
     }
 
     /** {@code days} is positive when the partner's quarter ends after the vendor's. */
@@ -42,7 +45,7 @@ public record SideBySide(List<QuarterEnd> vendor, List<QuarterEnd> partner, List
                 gaps.add(new Gap(v.date(), nearest, (int) ChronoUnit.DAYS.between(v.date(), nearest)));
             }
         }
-        return new SideBySide(vendorEnds, partnerEnds, gaps, List.of());
+        return new SideBySide(vendorEnds, partnerEnds, gaps, List.of(), List.of());
     }
 
     /** Quarter-ends falling inside {@code from..to}. */
