@@ -66,6 +66,18 @@ class FiscalCalendarResourceTest {
                 .body(Map.of("startMonth", 13, "startDay", 1, "yearNaming", "END_YEAR"))
                 .put("/api/v1/fiscal-calendars/{org}", UUID.randomUUID())
                 .then().statusCode(400).body("errors[0].field", equalTo("startMonth"));
+        // Issue 4's impossible calendars: a year starting on 30 February, a 52/53-week year without its weekday.
+        UUID org = UUID.randomUUID();
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("startMonth", 2, "startDay", 30, "yearNaming", "END_YEAR"))
+                .put("/api/v1/fiscal-calendars/{org}", org)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("startDay"));
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("kind", "WEEKS_52_53", "yearNaming", "END_YEAR", "yearEndMonth", 1, "yearEndRule", "NEAREST",
+                        "periodPattern", "FOUR_FIVE_FOUR"))
+                .put("/api/v1/fiscal-calendars/{org}", org)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("yearEndWeekday"));
+        given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}", org).then().statusCode(404);
         given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}/dates/2026-02-30", UUID.randomUUID())
                 .then().statusCode(400).body("errors[0].field", equalTo("date"));
     }
