@@ -100,7 +100,7 @@ public class FiscalCalendarResource {
 
     @POST
     @Path("/positions")
-    @Operation(summary = "Where many dates fall, in one call (at most 1000)")
+    @Operation(summary = "Where many dates fall, in one call (at most 10,000)")
     public List<FiscalPosition> locateAll(@PathParam("organisationId") UUID organisation, @NotNull @Valid DateBatch batch) {
         return calendars.locate(organisation, batch.dates());
     }
@@ -123,6 +123,6 @@ public class FiscalCalendarResource {
     }
 
     @Schema(name = "DateBatch")
-    public record DateBatch(@NotNull @Size(min = 1, max = 1000) List<@NotNull LocalDate> dates) {
+    public record DateBatch(@NotNull @Size(min = 1, max = 10_000) List<@NotNull LocalDate> dates) {
     }
 }
