@@ -1,11 +1,18 @@
--- One request shape for a whole run, from the environment: BENCH_METHOD, BENCH_TOKEN, BENCH_BODY,
--- BENCH_CONTENT_TYPE. done() prints one JSON line the runner collects.
+-- One request shape for a whole run, from the environment: BENCH_METHOD, BENCH_TOKEN, BENCH_BODY (or
+-- BENCH_BODY_FILE), BENCH_CONTENT_TYPE. done() prints one JSON line the runner collects.
 wrk.method = os.getenv("BENCH_METHOD") or "GET"
 local token = os.getenv("BENCH_TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 local body = os.getenv("BENCH_BODY")
+-- Bodies too large for an environment variable (e.g. 10,000 dates) come from a file.
+local body_file = os.getenv("BENCH_BODY_FILE")
+if body_file and body_file ~= "" then
+  local f = assert(io.open(body_file, "r"))
+  body = f:read("*a")
+  f:close()
+end
 if body and body ~= "" then
   wrk.body = body
   wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "application/json"

@@ -96,10 +96,11 @@ class JourneyIT {
         given().auth().oauth2(po).header("If-Match", etag).post("/api/v1/plans/{id}/sign-off", plan)
                 .then().statusCode(200).body("status", equalTo("AGREED"));
 
-        // calendar-service schedules the reviews at the agreed MOP's quarter-ends (May, Aug, Nov) and the horizon's end.
+        // calendar-service schedules the reviews 3 business days after the agreed MOP's quarter-ends (May, Aug, Nov)
+        // and on the horizon's last business day.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(po).get("/api/v1/review-schedules/{plan}", plan).then().statusCode(200)
-                        .body("dueOn", equalTo(List.of("2027-05-31", "2027-08-31", "2027-11-30", "2028-02-29"))));
+                        .body("dueOn", equalTo(List.of("2027-06-03", "2027-09-03", "2027-12-03", "2028-02-29"))));
         // kpi-service knows the plan: the partner's CRM can report against it.
         given().auth().oauth2(DevTokens.token(tenant, null, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("key", "revenue", "name", "Revenue", "unit", "CURRENCY", "currency", "USD",

@@ -73,7 +73,7 @@ class ThinSliceIT {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(vm).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
                 .get("/api/v1/partnerships/{v}/{p}/quarter-ends", UUID.randomUUID(), UUID.randomUUID())
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -16,7 +16,10 @@ import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** plan-service's events: an agreed plan gets its review schedule; a closed one loses what is left of it. */
+/**
+ * plan-service's events: an agreed plan gets its review schedule; a held review closes its occurrence;
+ * a closed or renewed plan loses what is left of its schedule.
+ */
 @ApplicationScoped
 public class PlanEventsConsumer {
 
@@ -43,6 +46,7 @@ public class PlanEventsConsumer {
         switch (event.shortType()) {
             case "plan.agreed" -> reviews.schedule(event);
             case "plan.closed", "plan.renewed" -> reviews.cancel(UUID.fromString(event.subject()));
+            case "review.completed" -> reviews.complete(event);
             default -> {
             }
         }

@@ -2,9 +2,16 @@ package io.partnerplan.calendar.fiscal;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -63,13 +70,40 @@ public class FiscalCalendar extends TenantScoped {
     @Version
     public long version;
 
+    /** Later definitions, each in effect from its date; this row's own definition is in effect before the first. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "fiscal_calendar_version", joinColumns = @JoinColumn(name = "calendar_id"))
+    @OrderBy("effectiveFrom")
+    public List<FiscalCalendarVersion> versions = new ArrayList<>();
+
     public FiscalCalendarRequest definition() {
         return new FiscalCalendarRequest(kind, yearNaming, startMonth, startDay, yearEndWeekday, yearEndMonth, yearEndRule,
                 periodPattern, extraWeekPeriod);
     }
 
+    /** The rules of every version, in effect each from its date. */
     public FiscalCalendarRules rules() {
-        return FiscalCalendarSpec.rules(definition());
+        return rules(definition(), versions);
+    }
+
+    /**
+     * @throws io.partnerplan.platform.problem.ProblemException naming {@code effectiveFrom} when versions do not chain
+     */
+    static FiscalCalendarRules rules(FiscalCalendarRequest first, List<FiscalCalendarVersion> versions) {
+        List<VersionedFiscalCalendar.Version> later = versions.stream()
+                .map(v -> new VersionedFiscalCalendar.Version(v.effectiveFrom, FiscalCalendarSpec.rules(v.definition())))
+                .toList();
+        try {
+            return VersionedFiscalCalendar.of(FiscalCalendarSpec.rules(first), later);
+        } catch (VersionedFiscalCalendar.BrokenChain e) {
+            throw new io.partnerplan.platform.problem.ProblemException(422, "fiscal-years-do-not-chain",
+                    "Fiscal years would not chain", e.getMessage(),
+                    List.of(new io.partnerplan.platform.problem.Problem.FieldError("effectiveFrom", e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            throw new io.partnerplan.platform.problem.ProblemException(409, "calendar-version-overlap",
+                    "Overlapping calendar versions", e.getMessage(),
+                    List.of(new io.partnerplan.platform.problem.Problem.FieldError("effectiveFrom", e.getMessage())));
+        }
     }
 
     void define(FiscalCalendarRequest request) {

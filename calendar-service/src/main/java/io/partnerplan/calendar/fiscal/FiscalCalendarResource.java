@@ -73,6 +73,23 @@ public class FiscalCalendarResource {
         return Response.ok(calendar).tag(Versions.etag(calendar.version())).build();
     }
 
+    @POST
+    @Path("/versions")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION, Roles.PARTNER_OWNER })
+    @Operation(summary = "Change the calendar from a date on (If-Match: the calendar's ETag)",
+            description = "Dates before effectiveFrom keep the calendar they had; emits fiscal-calendar.changed")
+    @APIResponse(responseCode = "200", description = "The calendar with its versions",
+            content = @Content(schema = @Schema(implementation = FiscalCalendarView.class)))
+    @APIResponse(responseCode = "409", description = "Not after the newest version's date (versions would overlap)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The fiscal years would not chain at effectiveFrom",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addVersion(@PathParam("organisationId") UUID organisation, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @NotNull @Valid FiscalCalendarVersionRequest request) {
+        FiscalCalendarView calendar = calendars.addVersion(organisation, ifMatch, request);
+        return Response.ok(calendar).tag(Versions.etag(calendar.version())).build();
+    }
+
     @GET
     @Path("/dates/{date}")
     @Operation(summary = "Where a date falls in the organisation's fiscal year: year, quarter, label")
@@ -83,7 +100,7 @@ public class FiscalCalendarResource {
 
     @POST
     @Path("/positions")
-    @Operation(summary = "Where many dates fall, in one call (at most 1000)")
+    @Operation(summary = "Where many dates fall, in one call (at most 10,000)")
     public List<FiscalPosition> locateAll(@PathParam("organisationId") UUID organisation, @NotNull @Valid DateBatch batch) {
         return calendars.locate(organisation, batch.dates());
     }
@@ -106,6 +123,6 @@ public class FiscalCalendarResource {
     }
 
     @Schema(name = "DateBatch")
-    public record DateBatch(@NotNull @Size(min = 1, max = 1000) List<@NotNull LocalDate> dates) {
+    public record DateBatch(@NotNull @Size(min = 1, max = 10_000) List<@NotNull LocalDate> dates) {
     }
 }

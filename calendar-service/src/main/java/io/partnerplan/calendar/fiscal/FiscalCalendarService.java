@@ -42,6 +42,7 @@ public class FiscalCalendarService {
             calendar.id = Ids.next();
             calendar.organisationId = organisation;
         }
+        FiscalCalendar.rules(request, calendar.versions); // the later versions must still chain onto the new first one
         calendar.define(request);
         calendar.updatedAt = Instant.now();
         calendars.persist(calendar);
@@ -49,6 +50,27 @@ public class FiscalCalendarService {
         FiscalCalendarView view = FiscalCalendarView.of(calendar);
         outbox.publish("fiscal-calendar.changed", "fiscal-calendar", organisation, view);
         return new Result(view, existing.isEmpty());
+    }
+
+    /**
+     * Adds a version in effect from {@code effectiveFrom}: dates before it keep the calendar they had.
+     * Versions are added in date order and must chain (see {@link VersionedFiscalCalendar}).
+     */
+    @Transactional
+    public FiscalCalendarView addVersion(UUID organisation, String ifMatch, FiscalCalendarVersionRequest request) {
+        requireMaySet(organisation);
+        FiscalCalendarSpec.rules(request.calendar());
+        FiscalCalendar calendar = calendarOf(organisation);
+        Versions.requireMatch(ifMatch, calendar.version);
+        List<FiscalCalendarVersion> versions = new java.util.ArrayList<>(calendar.versions);
+        versions.add(FiscalCalendarVersion.of(request.effectiveFrom(), request.calendar()));
+        FiscalCalendar.rules(calendar.definition(), versions); // refuses overlapping or unchained versions, writing nothing
+        calendar.versions.add(versions.get(versions.size() - 1));
+        calendar.updatedAt = Instant.now();
+        calendars.flush();
+        FiscalCalendarView view = FiscalCalendarView.of(calendar);
+        outbox.publish("fiscal-calendar.changed", "fiscal-calendar", organisation, view);
+        return view;
     }
 
     @Transactional

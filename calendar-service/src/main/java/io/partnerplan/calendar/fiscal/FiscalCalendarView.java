@@ -1,14 +1,26 @@
 package io.partnerplan.calendar.fiscal;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FiscalCalendar")
-public record FiscalCalendarView(UUID organisationId, FiscalCalendarRequest definition, Instant updatedAt, long version) {
+public record FiscalCalendarView(UUID organisationId,
+                                 @Schema(description = "In effect before the first of the later versions (since ever when none)")
+                                 FiscalCalendarRequest definition,
+                                 @Schema(description = "Later definitions, each in effect from its date until the next one's")
+                                 List<VersionView> versions,
+                                 Instant updatedAt, long version) {
+
+    @Schema(name = "FiscalCalendarVersion")
+    public record VersionView(LocalDate effectiveFrom, FiscalCalendarRequest definition) {
+    }
 
     static FiscalCalendarView of(FiscalCalendar c) {
-        return new FiscalCalendarView(c.organisationId, c.definition(), c.updatedAt, c.version);
+        return new FiscalCalendarView(c.organisationId, c.definition(),
+                c.versions.stream().map(v -> new VersionView(v.effectiveFrom, v.definition())).toList(), c.updatedAt, c.version);
     }
 }

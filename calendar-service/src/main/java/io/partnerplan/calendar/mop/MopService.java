@@ -8,6 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.calendar.availability.AvailabilityRepository;
+import io.partnerplan.calendar.availability.AvailabilityView;
+import io.partnerplan.calendar.availability.AwayInClosingWindow;
+import io.partnerplan.calendar.blocked.BlockedPeriodRepository;
+import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRepository;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
 import io.partnerplan.platform.concurrency.Versions;
@@ -31,11 +36,16 @@ public class MopService {
 
     private final MopRepository mops;
     private final FiscalCalendarRepository calendars;
+    private final AvailabilityRepository availabilities;
+    private final BlockedPeriodRepository blocked;
     private final Outbox outbox;
     private final Caller caller;
 
-    public MopService(MopRepository mops, FiscalCalendarRepository calendars, Outbox outbox, Caller caller) {
+    public MopService(MopRepository mops, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
+                      BlockedPeriodRepository blocked, Outbox outbox, Caller caller) {
         this.mops = mops;
+        this.blocked = blocked;
+        this.availabilities = availabilities;
         this.calendars = calendars;
         this.outbox = outbox;
         this.caller = caller;
@@ -45,7 +55,32 @@ public class MopService {
     public SideBySide sideBySide(UUID vendor, UUID partner, LocalDate from, LocalDate to, int closingDays) {
         requireParty(vendor, partner);
         requireRange(from, to, closingDays);
-        return SideBySide.of(rules(vendor), rules(partner), from, to, closingDays);
+        SideBySide view = SideBySide.of(rules(vendor), rules(partner), from, to, closingDays);
+        return view.with(away(vendor, partner, view.vendor(), view.partner()),
+                blocked.overlapping(List.of(vendor, partner), from, to).stream().map(BlockedPeriodView::of).toList());
+    }
+
+    /** Who of either side is away in either side's closing window within {@code from..to}. */
+    @Transactional
+    public List<AwayInClosingWindow> awayInClosingWindows(UUID vendor, UUID partner, LocalDate from, LocalDate to,
+                                                          int closingDays) {
+        requireParty(vendor, partner);
+        requireRange(from, to, closingDays);
+        return away(vendor, partner, SideBySide.quarterEnds(rules(vendor), from, to, closingDays),
+                SideBySide.quarterEnds(rules(partner), from, to, closingDays));
+    }
+
+    private List<AwayInClosingWindow> away(UUID vendor, UUID partner, List<QuarterEnd> vendorEnds, List<QuarterEnd> partnerEnds) {
+        LocalDate first = java.util.stream.Stream.concat(vendorEnds.stream(), partnerEnds.stream())
+                .map(QuarterEnd::closingFrom).min(LocalDate::compareTo).orElse(null);
+        LocalDate last = java.util.stream.Stream.concat(vendorEnds.stream(), partnerEnds.stream())
+                .map(QuarterEnd::date).max(LocalDate::compareTo).orElse(null);
+        if (first == null) {
+            return List.of();
+        }
+        List<AvailabilityView> absences = availabilities.away(List.of(vendor, partner), first, last).stream()
+                .map(AvailabilityView::of).toList();
+        return AwayInClosingWindow.find(vendor, vendorEnds, partnerEnds, absences);
     }
 
     @Transactional
@@ -155,9 +190,10 @@ public class MopService {
                 || caller.hasRole(Roles.TENANT_ADMIN);
     }
 
+    /** A partnership the caller is no party of does not exist for them (404, like another tenant's data). */
     private void requireParty(UUID vendor, UUID partner) {
         if (!isParty(vendor, partner)) {
-            throw ProblemException.forbidden("Only the two parties of a partnership see its calendars side by side");
+            throw ProblemException.notFound("Partnership", vendor + "/" + partner);
         }
     }
 

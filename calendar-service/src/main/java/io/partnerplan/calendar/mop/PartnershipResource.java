@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerplan.calendar.availability.AwayInClosingWindow;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.web.Params;
@@ -40,6 +41,17 @@ public class PartnershipResource {
                                   @QueryParam("to") @Schema(format = "date", example = "2026-12-31") String to,
                                   @QueryParam("closingDays") @DefaultValue("14") int closingDays) {
         return mops.sideBySide(vendor, partner, Params.date("from", from), Params.date("to", to), closingDays);
+    }
+
+    @GET
+    @Path("/away-in-closing-windows")
+    @Operation(summary = "Members of either side who are away during either side's closing window, over a range",
+            description = "The article's anecdote: the partner's rep on holiday in the last two weeks of the vendor's quarter")
+    public List<AwayInClosingWindow> awayInClosingWindows(@PathParam("vendorId") UUID vendor, @PathParam("partnerId") UUID partner,
+                                                          @QueryParam("from") @Schema(format = "date", example = "2026-01-01") String from,
+                                                          @QueryParam("to") @Schema(format = "date", example = "2026-12-31") String to,
+                                                          @QueryParam("closingDays") @DefaultValue("14") int closingDays) {
+        return mops.awayInClosingWindows(vendor, partner, Params.date("from", from), Params.date("to", to), closingDays);
     }
 
     @GET

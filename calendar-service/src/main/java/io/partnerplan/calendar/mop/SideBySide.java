@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.partnerplan.calendar.availability.AwayInClosingWindow;
+import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
 import io.partnerplan.calendar.fiscal.FiscalQuarterRange;
 
@@ -13,7 +17,16 @@ import io.partnerplan.calendar.fiscal.FiscalQuarterRange;
  * Both parties' quarter-ends over a horizon, with each side's closing window and, for each vendor
  * quarter-end, how many days away the partner's nearest one is. Pure arithmetic.
  */
-public record SideBySide(List<QuarterEnd> vendor, List<QuarterEnd> partner, List<Gap> gaps) {
+public record SideBySide(List<QuarterEnd> vendor, List<QuarterEnd> partner, List<Gap> gaps,
+                         @Schema(description = "Members of either side away during either side's closing window: "
+                                 + "someone to plan around or hand over to the delegate")
+                         List<AwayInClosingWindow> awayInClosingWindows,
+                         @Schema(description = "Both parties' declared holidays and blackout periods within the range")
+                         List<BlockedPeriodView> blockedPeriods) {
+
+    public SideBySide with(List<AwayInClosingWindow> away, List<BlockedPeriodView> blocked) {
+        return new SideBySide(vendor, partner, gaps, List.copyOf(away), List.copyOf(blocked));
+    }
 
     /** {@code days} is positive when the partner's quarter ends after the vendor's. */
     public record Gap(LocalDate vendorQuarterEnd, LocalDate partnerQuarterEnd, int days) {
@@ -32,7 +45,7 @@ public record SideBySide(List<QuarterEnd> vendor, List<QuarterEnd> partner, List
                 gaps.add(new Gap(v.date(), nearest, (int) ChronoUnit.DAYS.between(v.date(), nearest)));
             }
         }
-        return new SideBySide(vendorEnds, partnerEnds, gaps);
+        return new SideBySide(vendorEnds, partnerEnds, gaps, List.of(), List.of());
     }
 
     /** Quarter-ends falling inside {@code from..to}. */

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.partnerplan.platform.security.TenantScoped;
 
@@ -35,7 +36,27 @@ public class PlanReview extends TenantScoped {
     @Column(name = "due_on", nullable = false)
     public LocalDate dueOn;
 
+    /** The date the schedule's rule gave; {@link #dueOn} differs once someone moved this review. */
+    @Column(name = "planned_on", nullable = false)
+    public LocalDate plannedOn;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReviewStatus status;
+
+    /** When plan-service reported the review held ({@code review.completed}). */
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
+
+    /** plan-service's held review that closed this occurrence. */
+    @Column(name = "held_review_id")
+    public UUID heldReviewId;
+
+    @Version
+    public long version;
+
+    public boolean open() {
+        return status == ReviewStatus.SCHEDULED || status == ReviewStatus.UPCOMING || status == ReviewStatus.DUE
+                || status == ReviewStatus.OVERDUE;
+    }
 }

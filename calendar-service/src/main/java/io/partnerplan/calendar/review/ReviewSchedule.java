@@ -38,4 +38,23 @@ public final class ReviewSchedule {
         due.add(horizonEnd);
         return due;
     }
+
+    /**
+     * When the reviews of {@code periodEnds} (as {@link #dueDates} gives them, the horizon's end last)
+     * are held: {@code businessDaysAfter} business days after each period end, once its numbers are in;
+     * the last one on the horizon's last business day, before the plan is renewed. A period's review
+     * that would fall on or after the last one is left to it.
+     */
+    public static List<LocalDate> place(List<LocalDate> periodEnds, BusinessDays days, int businessDaysAfter) {
+        LocalDate last = days.onOrBefore(periodEnds.get(periodEnds.size() - 1));
+        List<LocalDate> placed = new ArrayList<>();
+        for (LocalDate end : periodEnds.subList(0, periodEnds.size() - 1)) {
+            LocalDate day = days.after(end, businessDaysAfter);
+            if (day.isBefore(last) && !placed.contains(day)) {
+                placed.add(day);
+            }
+        }
+        placed.add(last);
+        return placed;
+    }
 }

@@ -13,11 +13,17 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.jboss.logging.Logger;
+
+import io.partnerplan.calendar.blocked.BlockedPeriodRepository;
 import io.partnerplan.calendar.mop.MopPeriod;
 import io.partnerplan.calendar.mop.MopStatus;
 import io.partnerplan.calendar.mop.MutualOperatingPeriod;
 import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
@@ -32,12 +38,22 @@ public class Reviews {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private static final Logger LOG = Logger.getLogger(Reviews.class);
+    private static final List<ReviewStatus> OPEN =
+            List.of(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, ReviewStatus.DUE, ReviewStatus.OVERDUE);
+
+    private final BlockedPeriodRepository blocked;
     private final int leadDays;
     private final int graceDays;
+    private final int businessDaysAfter;
 
-    public Reviews(EntityManager em, Outbox outbox, Caller caller, Clock clock,
+    public Reviews(EntityManager em, Outbox outbox, Caller caller, Clock clock, BlockedPeriodRepository blocked,
                    @ConfigProperty(name = "partnerplan.reviews.lead-days", defaultValue = "7") int leadDays,
-                   @ConfigProperty(name = "partnerplan.reviews.grace-days", defaultValue = "7") int graceDays) {
+                   @ConfigProperty(name = "partnerplan.reviews.grace-days", defaultValue = "7") int graceDays,
+                   @ConfigProperty(name = "partnerplan.reviews.business-days-after-period-end", defaultValue = "3")
+                   int businessDaysAfter) {
+        this.blocked = blocked;
+        this.businessDaysAfter = businessDaysAfter;
         this.em = em;
         this.outbox = outbox;
         this.caller = caller;
@@ -46,7 +62,7 @@ public class Reviews {
         this.graceDays = graceDays;
     }
 
-    /** On plan.agreed: (re)builds the plan's schedule; reviews already held or announced stay. */
+    /** On plan.agreed: (re)builds the plan's schedule; reviews already held, announced or moved stay. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(IncomingEvent plan) {
         UUID planId = plan.uuid("id");
@@ -59,13 +75,18 @@ public class Reviews {
                         and m.status = ?3""", MutualOperatingPeriod.class)
                 .setParameter(1, vendor).setParameter(2, partner).setParameter(3, MopStatus.AGREED)
                 .getResultStream().findFirst().map(m -> m.periods).orElse(null);
-        em.createQuery("delete from PlanReview r where r.planId = ?1 and r.status = ?2")
+        // Business days skip both organisations' declared holidays, a little past the horizon for the last period's review.
+        BusinessDays days = new BusinessDays(blocked.holidays(List.of(vendor, partner), start, end.plusDays(60)));
+        List<LocalDate> due = ReviewSchedule.place(
+                ReviewSchedule.dueDates(start, end, plan.data().path("reviewCadence").asText("QUARTERLY"), mop),
+                days, businessDaysAfter);
+        em.createQuery("delete from PlanReview r where r.planId = ?1 and r.status = ?2 and r.dueOn = r.plannedOn")
                 .setParameter(1, planId).setParameter(2, ReviewStatus.SCHEDULED).executeUpdate();
-        List<LocalDate> kept = em.createQuery("select r.dueOn from PlanReview r where r.planId = ?1", LocalDate.class)
+        List<PlanReview> kept = em.createQuery("from PlanReview r where r.planId = ?1", PlanReview.class)
                 .setParameter(1, planId).getResultList();
-        int sequence = kept.size();
-        for (LocalDate due : ReviewSchedule.dueDates(start, end, plan.data().path("reviewCadence").asText("QUARTERLY"), mop)) {
-            if (kept.contains(due)) {
+        int sequence = kept.stream().mapToInt(r -> r.sequence).max().orElse(0);
+        for (LocalDate day : due) {
+            if (kept.stream().anyMatch(r -> r.dueOn.equals(day) || r.plannedOn.equals(day))) {
                 continue;
             }
             PlanReview review = new PlanReview();
@@ -74,7 +95,8 @@ public class Reviews {
             review.vendorOrganisationId = vendor;
             review.partnerOrganisationId = partner;
             review.sequence = ++sequence;
-            review.dueOn = due;
+            review.dueOn = day;
+            review.plannedOn = day;
             review.status = ReviewStatus.SCHEDULED;
             em.persist(review);
         }
@@ -82,10 +104,81 @@ public class Reviews {
         outbox.publish("review.scheduled", "plan", planId, new ScheduleView(planId, of(planId)));
     }
 
+    /**
+     * On review.completed: closes the occurrence the held review names, else the plan's earliest
+     * open one. A held review closes at most one occurrence, however often it is reported.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(IncomingEvent held) {
+        UUID planId = held.uuid("planId");
+        UUID heldReviewId = held.uuid("reviewId");
+        LocalDate heldOn = held.data().hasNonNull("heldOn") ? held.date("heldOn") : LocalDate.now(clock);
+        boolean alreadyClosed = !em.createQuery("from PlanReview r where r.planId = ?1 and r.heldReviewId = ?2", PlanReview.class)
+                .setParameter(1, planId).setParameter(2, heldReviewId).getResultList().isEmpty();
+        if (alreadyClosed) {
+            return;
+        }
+        PlanReview review;
+        if (held.data().hasNonNull("scheduledReviewId")) {
+            UUID named = held.uuid("scheduledReviewId");
+            review = em.createQuery("from PlanReview r where r.id = ?1 and r.planId = ?2", PlanReview.class)
+                    .setParameter(1, named).setParameter(2, planId).getResultStream().findFirst()
+                    .orElseThrow(() -> new PoisonEventException("review.completed names occurrence " + named
+                            + ", which plan " + planId + " does not have"));
+            if (review.status == ReviewStatus.COMPLETED) {
+                return;
+            }
+        } else {
+            review = em.createQuery("from PlanReview r where r.planId = ?1 and r.status in ?2 order by r.dueOn",
+                            PlanReview.class)
+                    .setParameter(1, planId).setParameter(2, OPEN).setMaxResults(1).getResultStream().findFirst()
+                    .orElse(null);
+            if (review == null) {
+                LOG.infof("review.completed for plan %s: no open review occurrence to close", planId);
+                return;
+            }
+        }
+        review.status = ReviewStatus.COMPLETED;
+        review.completedOn = heldOn;
+        review.heldReviewId = heldReviewId;
+    }
+
+    /** Moves one open occurrence to another day; it is announced again relative to its new date. */
+    @Transactional
+    public ReviewView reschedule(UUID planId, UUID reviewId, String ifMatch, LocalDate dueOn) {
+        PlanReview review = em.createQuery("from PlanReview r where r.id = ?1 and r.planId = ?2", PlanReview.class)
+                .setParameter(1, reviewId).setParameter(2, planId).getResultStream().findFirst()
+                .filter(r -> isParty(r) || caller.hasRole(Roles.TENANT_ADMIN))
+                .orElseThrow(() -> ProblemException.notFound("Review " + reviewId + " of plan", planId));
+        if (!(caller.hasRole(Roles.VENDOR_MANAGER) || caller.hasRole(Roles.PARTNER_OWNER)
+                || caller.hasRole(Roles.EXECUTIVE_SPONSOR) || caller.hasRole(Roles.TENANT_ADMIN))) {
+            throw ProblemException.forbidden("Moving a review needs the vendor-manager, partner-owner or executive-sponsor role");
+        }
+        Versions.requireMatch(ifMatch, review.version);
+        if (!review.open()) {
+            throw ProblemException.conflict("This review is " + review.status.name().toLowerCase() + "; only an open one moves");
+        }
+        if (dueOn.isBefore(LocalDate.now(clock))) {
+            throw ProblemException.badRequest("dueOn", "must not be in the past");
+        }
+        boolean taken = !em.createQuery("from PlanReview r where r.planId = ?1 and r.dueOn = ?2 and r.id <> ?3", PlanReview.class)
+                .setParameter(1, planId).setParameter(2, dueOn).setParameter(3, reviewId).getResultList().isEmpty();
+        if (taken) {
+            throw new ProblemException(409, "review-date-taken", "Another review on that day",
+                    "Plan " + planId + " already has a review on " + dueOn + "; pick another day",
+                    List.of(new Problem.FieldError("dueOn", "another review of this plan is on " + dueOn)));
+        }
+        review.dueOn = dueOn;
+        review.status = ReviewStatus.SCHEDULED;
+        em.flush();
+        outbox.publish("review.scheduled", "plan", planId, new ScheduleView(planId, of(planId)));
+        return ReviewView.of(review);
+    }
+
     /** On plan.closed or plan.renewed: the remaining reviews will not be held. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(UUID planId) {
-        em.createQuery("update PlanReview r set r.status = ?1 where r.planId = ?2 and r.status in (?3, ?4)")
+        em.createQuery("update PlanReview r set r.status = ?1, r.version = r.version + 1 where r.planId = ?2 and r.status in (?3, ?4)")
                 .setParameter(1, ReviewStatus.CANCELLED).setParameter(2, planId)
                 .setParameter(3, ReviewStatus.SCHEDULED).setParameter(4, ReviewStatus.UPCOMING).executeUpdate();
     }
@@ -96,9 +189,7 @@ public class Reviews {
         PlanReview any = em.createQuery("from PlanReview r where r.planId = ?1", PlanReview.class)
                 .setParameter(1, planId).setMaxResults(1).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Review schedule of plan", planId));
-        boolean party = caller.organisation()
-                .filter(org -> org.equals(any.vendorOrganisationId) || org.equals(any.partnerOrganisationId)).isPresent();
-        if (!party && !caller.hasRole(Roles.TENANT_ADMIN)) {
+        if (!isParty(any) && !caller.hasRole(Roles.TENANT_ADMIN)) {
             throw ProblemException.notFound("Review schedule of plan", planId);
         }
         return reviews;
@@ -144,12 +235,17 @@ public class Reviews {
             UUID id = (UUID) row[0];
             UUID plan = (UUID) row[2];
             LocalDate due = row[3] instanceof LocalDate day ? day : ((java.sql.Date) row[3]).toLocalDate();
-            em.createNativeQuery("update plan_review set status = ?1 where id = ?2")
+            em.createNativeQuery("update plan_review set status = ?1, version = version + 1 where id = ?2")
                     .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
             outbox.publishFor((String) row[1], event, "plan", plan,
                     new Announcement(id, plan, ((Number) row[4]).intValue(), due, ChronoUnit.DAYS.between(today, due)));
         }
         return rows.size();
+    }
+
+    private boolean isParty(PlanReview review) {
+        return caller.organisation()
+                .filter(org -> org.equals(review.vendorOrganisationId) || org.equals(review.partnerOrganisationId)).isPresent();
     }
 
     private List<ReviewView> of(UUID planId) {

@@ -12,29 +12,29 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
 
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
- * Properties every fiscal calendar must have, checked over random Gregorian and 52/53-week
- * calendars and dates. A run starts from a fresh seed; a failure names the seed of the failing
- * try, and {@code -Dcalendar.property.seed=<seed>} replays it as the first try.
+ * Properties every fiscal calendar must have, checked by jqwik over generated Gregorian and
+ * 52/53-week calendars, dates and fiscal years. jqwik shrinks a failure to a small counterexample
+ * and prints the seed to replay it ({@code @Property(seed = "...")}).
  */
 class FiscalCalendarPropertyTest {
 
-    private static final long SEED = Long.getLong("calendar.property.seed", System.nanoTime());
-    private static final int TRIES = 1_000;
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
-    @Test
-    void everyDayFallsInExactlyOnePeriodAndOneWeek() {
-        forAll(random -> {
-            FiscalCalendarRules calendar = calendar(random);
-            LocalDate date = date(random);
+    @Property(tries = 1000)
+    void everyDayFallsInExactlyOnePeriodAndOneWeek(@ForAll("calendars") FiscalCalendarRules calendar, @ForAll("dates") LocalDate date) {
+        {
             FiscalPosition p = calendar.locate(date);
             String where = calendar + " " + p;
 
@@ -58,14 +58,13 @@ class FiscalCalendarPropertyTest {
                 assertTrue(within(p.weekStart(), p.periodStart(), p.periodEnd())
                         && within(p.weekEnd(), p.periodStart(), p.periodEnd()), where);
             }
-        });
+        }
     }
 
-    @Test
-    void periodsAndQuartersTileTheYearWithoutGapsOrOverlaps() {
-        forAll(random -> {
-            FiscalCalendarRules calendar = calendar(random);
-            int fiscalYear = fiscalYear(random);
+    @Property(tries = 1000)
+    void periodsAndQuartersTileTheYearWithoutGapsOrOverlaps(@ForAll("calendars") FiscalCalendarRules calendar,
+                                                           @ForAll("fiscalYears") int fiscalYear) {
+        {
             FiscalYearRange year = calendar.year(fiscalYear);
             List<FiscalPeriodRange> periods = calendar.periods(fiscalYear);
             String where = calendar + " " + year;
@@ -91,28 +90,27 @@ class FiscalCalendarPropertyTest {
                 next = quarter.end().plusDays(1);
             }
             assertEquals(year.end().plusDays(1), next, where);
-        });
+        }
     }
 
-    @Test
-    void yearsChainWithoutGapsAndKeepTheirNames() {
-        forAll(random -> {
-            FiscalCalendarRules calendar = calendar(random);
-            int fiscalYear = fiscalYear(random);
+    @Property(tries = 1000)
+    void yearsChainWithoutGapsAndKeepTheirNames(@ForAll("calendars") FiscalCalendarRules calendar,
+                                                @ForAll("fiscalYears") int fiscalYear) {
+        {
             FiscalYearRange year = calendar.year(fiscalYear);
             String where = calendar + " " + year;
             assertEquals(year.end().plusDays(1), calendar.year(fiscalYear + 1).start(), where);
             assertEquals(fiscalYear, calendar.locate(year.start()).fiscalYear(), where);
             assertEquals(fiscalYear, calendar.locate(year.end()).fiscalYear(), where);
             assertEquals(fiscalYear + 1, calendar.locate(year.end().plusDays(1)).fiscalYear(), where);
-        });
+        }
     }
 
-    @Test
-    void retailYearsHave364Or371DaysAndEndOnTheirWeekdayAtTheirMonthEnd() {
-        forAll(random -> {
-            RetailFiscalYear calendar = retail(random);
-            FiscalYearRange year = calendar.year(fiscalYear(random));
+    @Property(tries = 1000)
+    void retailYearsHave364Or371DaysAndEndOnTheirWeekdayAtTheirMonthEnd(@ForAll("retail") RetailFiscalYear calendar,
+                                                                         @ForAll("fiscalYears") int fiscalYear) {
+        {
+            FiscalYearRange year = calendar.year(fiscalYear);
             String where = calendar + " " + year;
             assertTrue(year.days() == 364 || year.days() == 371, where);
             assertEquals(calendar.yearEndWeekday(), year.end().getDayOfWeek(), where);
@@ -124,14 +122,14 @@ class FiscalCalendarPropertyTest {
             } else {
                 assertTrue(Math.abs(daysAfterMonthEnd) <= 3, where);
             }
-        });
+        }
     }
 
-    @Test
-    void theExtraWeekOfA53WeekYearIsInTheConfiguredPeriod() {
-        forAll(random -> {
-            RetailFiscalYear calendar = retail(random);
-            int fiscalYear = fiscalYear(random);
+    @Property(tries = 1000)
+    void theExtraWeekOfA53WeekYearIsInTheConfiguredPeriod(@ForAll("retail") RetailFiscalYear calendar,
+                                                          @ForAll("fiscalYears") int first) {
+        {
+            int fiscalYear = first;
             // A 53-week year comes every five or six years: look ahead for one, and check the year before it too.
             while (calendar.weeks(fiscalYear) == 52) {
                 fiscalYear++;
@@ -146,15 +144,14 @@ class FiscalCalendarPropertyTest {
                 }
             }
             assertEquals(52, calendar.weeks(fiscalYear - 1), calendar + " FY" + fiscalYear);
-        });
+        }
     }
 
-    @Test
-    void rangesTouchExactlyTheYearsAndQuartersOfTheirDays() {
-        forAll(random -> {
-            FiscalCalendarRules calendar = calendar(random);
-            LocalDate from = date(random);
-            LocalDate to = from.plusDays(random.nextInt(800));
+    @Property(tries = 1000)
+    void rangesTouchExactlyTheYearsAndQuartersOfTheirDays(@ForAll("calendars") FiscalCalendarRules calendar,
+                                                          @ForAll("dates") LocalDate from, @ForAll @IntRange(max = 799) int span) {
+        {
+            LocalDate to = from.plusDays(span);
             Set<FiscalQuarterRange> quarters = new LinkedHashSet<>();
             Set<Integer> years = new LinkedHashSet<>();
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -166,15 +163,13 @@ class FiscalCalendarPropertyTest {
             assertEquals(new ArrayList<>(quarters), calendar.quartersTouching(from, to), where);
             assertEquals(new ArrayList<>(years),
                     calendar.yearsTouching(from, to).stream().map(FiscalYearRange::fiscalYear).toList(), where);
-        });
+        }
     }
 
     /** Day by day through decades: each day is the next day of its period, or the first of the next period. */
-    @Test
-    void consecutiveDaysWalkThroughPeriodsInOrder() {
-        forAll(50, random -> {
-            FiscalCalendarRules calendar = calendar(random);
-            LocalDate from = date(random);
+    @Property(tries = 50)
+    void consecutiveDaysWalkThroughPeriodsInOrder(@ForAll("calendars") FiscalCalendarRules calendar, @ForAll("dates") LocalDate from) {
+        {
             FiscalPosition previous = calendar.locate(from);
             for (LocalDate d = from.plusDays(1); d.isBefore(from.plusYears(20)); d = d.plusDays(1)) {
                 FiscalPosition p = calendar.locate(d);
@@ -190,56 +185,64 @@ class FiscalCalendarPropertyTest {
                 }
                 previous = p;
             }
-        });
-    }
-
-    private static void forAll(Consumer<Random> property) {
-        forAll(TRIES, property);
-    }
-
-    private static void forAll(int tries, Consumer<Random> property) {
-        for (int i = 0; i < tries; i++) {
-            long seed = SEED + i;
-            try {
-                property.accept(new Random(seed));
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("Falsified on try " + (i + 1) + "; replay with -Dcalendar.property.seed=" + seed, e);
-            }
         }
     }
 
-    private static FiscalCalendarRules calendar(Random random) {
-        return random.nextBoolean() ? retail(random) : gregorian(random);
+    /**
+     * A retailer changes its period pattern or the period of its extra week at the start of a year:
+     * the versions chain, and around the change every day still falls in exactly one period of one year.
+     */
+    @Property(tries = 200)
+    void aCalendarChangedAtAYearStartStillMapsEveryDayToOnePeriodAndChainsItsYears(
+            @ForAll("retail") RetailFiscalYear before, @ForAll PeriodPattern pattern, @ForAll("fiscalYears") int fiscalYear) {
+        RetailFiscalYear after = new RetailFiscalYear(before.yearEndWeekday(), before.yearEndMonth(), before.yearEndRule(),
+                pattern, ExtraWeekPlacement.lastPeriod(), before.naming());
+        LocalDate switchDay = before.year(fiscalYear).start();
+        FiscalCalendarRules calendar = VersionedFiscalCalendar.of(before,
+                List.of(new VersionedFiscalCalendar.Version(switchDay, after)));
+        for (LocalDate d = switchDay.minusDays(400); d.isBefore(switchDay.plusDays(400)); d = d.plusDays(1)) {
+            LocalDate day = d;
+            FiscalPosition p = calendar.locate(day);
+            assertEquals((day.isBefore(switchDay) ? before : after).locate(day), p, day.toString());
+            FiscalYearRange year = calendar.year(p.fiscalYear());
+            assertTrue(within(day, year.start(), year.end()), day + " " + p);
+            assertEquals(year.end().plusDays(1), calendar.year(p.fiscalYear() + 1).start(), day + " " + p);
+            assertEquals(1, calendar.periods(p.fiscalYear()).stream().filter(period -> period.contains(day)).count(), day + " " + p);
+        }
     }
 
-    private static GregorianFiscalYear gregorian(Random random) {
-        return new GregorianFiscalYear(pick(random, Month.values()), 1 + random.nextInt(28), pick(random, YearNaming.values()));
+    @Provide
+    Arbitrary<FiscalCalendarRules> calendars() {
+        return Arbitraries.oneOf(gregorian(), retail());
     }
 
-    private static RetailFiscalYear retail(Random random) {
-        PeriodPattern pattern = pick(random, PeriodPattern.values());
-        ExtraWeekPlacement extraWeek = switch (random.nextInt(3)) {
-            case 0 -> ExtraWeekPlacement.lastPeriod();
-            case 1 -> ExtraWeekPlacement.firstPeriod();
-            default -> ExtraWeekPlacement.inPeriod(1 + random.nextInt(pattern.periods()));
-        };
-        return new RetailFiscalYear(pick(random, DayOfWeek.values()), pick(random, Month.values()),
-                pick(random, YearEndRule.values()), pattern, extraWeek, pick(random, YearNaming.values()));
+    @Provide
+    Arbitrary<GregorianFiscalYear> gregorian() {
+        return Combinators.combine(Arbitraries.of(Month.class), Arbitraries.integers().between(1, 28), Arbitraries.of(YearNaming.class))
+                .as(GregorianFiscalYear::new);
     }
 
-    private static LocalDate date(Random random) {
-        return LocalDate.ofEpochDay(EARLIEST.toEpochDay() + random.nextLong(LATEST.toEpochDay() - EARLIEST.toEpochDay() + 1));
+    @Provide
+    Arbitrary<RetailFiscalYear> retail() {
+        // Extra week: 0 for the default (the last period), otherwise in that period.
+        return Arbitraries.of(PeriodPattern.class).flatMap(pattern -> Combinators.combine(Arbitraries.of(DayOfWeek.class),
+                        Arbitraries.of(Month.class), Arbitraries.of(YearEndRule.class), Arbitraries.integers().between(0, pattern.periods()),
+                        Arbitraries.of(YearNaming.class))
+                .as((weekday, month, rule, extra, naming) -> new RetailFiscalYear(weekday, month, rule, pattern,
+                        extra == 0 ? ExtraWeekPlacement.lastPeriod() : ExtraWeekPlacement.inPeriod(extra), naming)));
     }
 
-    private static int fiscalYear(Random random) {
-        return EARLIEST.getYear() + 1 + random.nextInt(LATEST.getYear() - EARLIEST.getYear() - 1);
+    @Provide
+    Arbitrary<LocalDate> dates() {
+        return Arbitraries.longs().between(EARLIEST.toEpochDay(), LATEST.toEpochDay()).map(LocalDate::ofEpochDay);
+    }
+
+    @Provide
+    Arbitrary<Integer> fiscalYears() {
+        return Arbitraries.integers().between(EARLIEST.getYear() + 1, LATEST.getYear() - 1);
     }
 
     private static boolean within(LocalDate date, LocalDate first, LocalDate last) {
         return !date.isBefore(first) && !date.isAfter(last);
-    }
-
-    private static <T> T pick(Random random, T[] values) {
-        return values[random.nextInt(values.length)];
     }
 }

@@ -36,6 +36,18 @@ class FiscalCalendarResourceTest {
         given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}/dates/2026-11-23", partner)
                 .then().statusCode(200).body("label", equalTo("FY26 Q4 P11 W47")).body("quarterEnd", equalTo("2026-12-31"));
 
+        // A CRM export's 10,000 close dates in one call; one more is refused.
+        java.util.List<String> dates = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> java.time.LocalDate.of(2020, 1, 1).plusDays(i).toString()).toList();
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(Map.of("dates", dates))
+                .post("/api/v1/fiscal-calendars/{org}/positions", vendor).then().statusCode(200)
+                .body("size()", equalTo(10_000)).body("[9999].date", equalTo("2047-05-18"));
+        java.util.List<String> tooMany = new java.util.ArrayList<>(dates);
+        tooMany.add("2050-01-01");
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(Map.of("dates", tooMany))
+                .post("/api/v1/fiscal-calendars/{org}/positions", vendor).then().statusCode(400)
+                .body("errors[0].field", equalTo("dates"));
+
         // Another tenant cannot read them.
         given().auth().oauth2(DevTokens.token("x-" + tenant, vendor, Roles.VENDOR_MANAGER))
                 .get("/api/v1/fiscal-calendars/{org}", vendor).then().statusCode(404);
@@ -66,6 +78,18 @@ class FiscalCalendarResourceTest {
                 .body(Map.of("startMonth", 13, "startDay", 1, "yearNaming", "END_YEAR"))
                 .put("/api/v1/fiscal-calendars/{org}", UUID.randomUUID())
                 .then().statusCode(400).body("errors[0].field", equalTo("startMonth"));
+        // Issue 4's impossible calendars: a year starting on 30 February, a 52/53-week year without its weekday.
+        UUID org = UUID.randomUUID();
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("startMonth", 2, "startDay", 30, "yearNaming", "END_YEAR"))
+                .put("/api/v1/fiscal-calendars/{org}", org)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("startDay"));
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("kind", "WEEKS_52_53", "yearNaming", "END_YEAR", "yearEndMonth", 1, "yearEndRule", "NEAREST",
+                        "periodPattern", "FOUR_FIVE_FOUR"))
+                .put("/api/v1/fiscal-calendars/{org}", org)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("yearEndWeekday"));
+        given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}", org).then().statusCode(404);
         given().auth().oauth2(vm).get("/api/v1/fiscal-calendars/{org}/dates/2026-02-30", UUID.randomUUID())
                 .then().statusCode(400).body("errors[0].field", equalTo("date"));
     }

@@ -88,9 +88,19 @@ class MopApiTest {
         given().auth().oauth2(otherPartner).get("/api/v1/mops/{id}", id).then().statusCode(404);
         given().auth().oauth2(otherPartner).header("If-Match", "\"0\"").post("/api/v1/mops/{id}/accept", id).then().statusCode(404);
         given().auth().oauth2(otherPartner).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
-                .get("/api/v1/partnerships/{v}/{p}/quarter-ends", vendor, partner).then().statusCode(403);
+                .get("/api/v1/partnerships/{v}/{p}/quarter-ends", vendor, partner).then().statusCode(404);
         given().auth().oauth2(DevTokens.token("x-" + tenant, partner, Roles.PARTNER_OWNER)).get("/api/v1/mops/{id}", id)
                 .then().statusCode(404);
+        // A second member of the proposing side cannot make it agreed: one member of each side must accept.
+        String secondVendorManager = DevTokens.tokenFor(tenant, vendor, "vm2@contoso.test", Roles.VENDOR_MANAGER);
+        given().auth().oauth2(secondVendorManager).header("If-Match", "\"0\"").post("/api/v1/mops/{id}/accept", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("already accepted"));
+        given().auth().oauth2(vm).get("/api/v1/mops/{id}", id).then().body("status", equalTo("PROPOSED"))
+                .body("partnerAcceptance", org.hamcrest.Matchers.nullValue());
+        // A proposal on a partnership the caller does not belong to.
+        given().auth().oauth2(otherPartner).contentType(ContentType.JSON).body(proposal("VENDOR_CALENDAR"))
+                .post("/api/v1/mops").then().statusCode(403).contentType("application/problem+json");
         String contributor = DevTokens.token(tenant, partner, Roles.CONTRIBUTOR);
         given().auth().oauth2(contributor).header("If-Match", "\"0\"").post("/api/v1/mops/{id}/accept", id).then().statusCode(403);
         given().auth().oauth2(po).queryParam("from", "2026-12-31").queryParam("to", "2026-01-01")

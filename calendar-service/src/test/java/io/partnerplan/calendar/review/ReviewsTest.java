@@ -46,20 +46,23 @@ class ReviewsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/v1/review-schedules/{plan}", plan)
                         .then().statusCode(200).body("", hasSize(4))
-                        .body("[0].dueOn", equalTo("2031-04-30")).body("[0].status", equalTo("SCHEDULED")));
+                        .body("[0].dueOn", equalTo("2031-05-05")).body("[0].status", equalTo("SCHEDULED"))
+                        // Three business days after the quarter ending Wednesday 30 April; the last on the horizon's last
+                        // business day (31 January 2032 is a Saturday).
+                        .body("[3].dueOn", equalTo("2032-01-30")));
 
         // Five days ahead: announced as upcoming; asking again the same day announces nothing more.
-        assertTrue(reviews.announce(LocalDate.of(2031, 4, 25)) >= 1);
+        assertTrue(reviews.announce(LocalDate.of(2031, 4, 30)) >= 1);
         ConsumerRecord<String, String> ahead = KafkaProbe.awaitRecord("partnerplan.calendar.events.v1", Duration.ofSeconds(30),
                 r -> plan.toString().equals(r.key()) && "io.partnerplan.review.due.v1".equals(KafkaProbe.header(r, "ce_type")));
         assertTrue(ahead.value().contains("\"daysUntilDue\":5"), ahead.value());
         assertEquals(tenant, KafkaProbe.header(ahead, "ce_tenantid"));
-        reviews.announce(LocalDate.of(2031, 4, 25));
+        reviews.announce(LocalDate.of(2031, 4, 30));
         given().auth().oauth2(token).get("/api/v1/review-schedules/{plan}", plan).then().body("[0].status", equalTo("UPCOMING"));
 
-        reviews.announce(LocalDate.of(2031, 4, 30));
+        reviews.announce(LocalDate.of(2031, 5, 5));
         given().auth().oauth2(token).get("/api/v1/review-schedules/{plan}", plan).then().body("[0].status", equalTo("DUE"));
-        reviews.announce(LocalDate.of(2031, 5, 8));
+        reviews.announce(LocalDate.of(2031, 5, 13));
         given().auth().oauth2(token).get("/api/v1/review-schedules/{plan}", plan)
                 .then().body("[0].status", equalTo("OVERDUE")).body("[1].status", equalTo("SCHEDULED"));
 
