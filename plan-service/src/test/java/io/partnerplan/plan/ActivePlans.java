@@ -15,7 +15,11 @@ public final class ActivePlans {
 
     /** Drafted, partner owner added, proposed, signed by both sides; optionally activated. */
     public static UUID agreed(Fixtures f, String title, boolean activate) {
-        UUID plan = f.draftPlan(title);
+        return agree(f, f.draftPlan(title), activate);
+    }
+
+    /** Takes a draft the test prepared to agreed (and active). */
+    public static UUID agree(Fixtures f, UUID plan, boolean activate) {
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
                 .body(Map.of("subject", "po@northwind.test", "organisationId", f.partner().toString(),
                         "role", "partner-owner", "displayName", "Paul Partner", "email", "po@northwind.test"))

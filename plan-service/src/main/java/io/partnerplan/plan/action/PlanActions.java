@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.partnerplan.plan.member.PlanMemberRepository;
+import io.partnerplan.plan.objective.Objectives;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
@@ -39,9 +40,11 @@ public class PlanActions {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private final Objectives objectives;
 
     public PlanActions(ActionItemRepository actions, PlanMemberRepository members, PlanService plans, EntityManager em,
-                       Outbox outbox, Caller caller, Clock clock) {
+                       Outbox outbox, Caller caller, Clock clock, Objectives objectives) {
+        this.objectives = objectives;
         this.actions = actions;
         this.members = members;
         this.plans = plans;
@@ -135,6 +138,9 @@ public class PlanActions {
         if (request.strategyKey() != null && !strategyKeys(plans.sections(planId).value()).contains(request.strategyKey())) {
             throw ProblemException.badRequest("strategyKey", "is not a strategy of this plan's marketing or sales plan");
         }
+        if (request.objectiveId() != null && !objectives.exists(planId, request.objectiveId())) {
+            throw ProblemException.badRequest("objectiveId", "is not an objective of this plan");
+        }
         return plan;
     }
 
@@ -151,6 +157,7 @@ public class PlanActions {
         action.dueOn = request.dueOn();
         action.status = request.status() == null ? ActionStatus.OPEN : request.status();
         action.strategyKey = request.strategyKey();
+        action.objectiveId = request.objectiveId();
     }
 
     /** Data of action.overdue. */

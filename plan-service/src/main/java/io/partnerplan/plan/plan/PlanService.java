@@ -252,6 +252,9 @@ public class PlanService {
         if (sections != null) {
             plan.sections = sections;
         }
+        if (plan.status == PlanStatus.PROPOSED) {
+            signOffs.clear(plan.id); // as for sections: a signature covers what was signed
+        }
         plan.updatedAt = Instant.now();
         return recorded(plan, change);
     }
