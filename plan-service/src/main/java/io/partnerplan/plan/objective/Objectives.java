@@ -2,6 +2,7 @@ package io.partnerplan.plan.objective;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +113,9 @@ public class Objectives implements PlanContent {
                 .getResultStream().map(ObjectiveView::of).toList();
     }
 
-    /** Copies objectives into another plan (renewal, template), shifting periods; old id → new id. */
+    /** Copies objectives into a successor plan, periods moved along and kept within its horizon; old id → new id. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<UUID, UUID> copy(List<ObjectiveView> from, UUID toPlan, long shiftDays) {
+    public Map<UUID, UUID> copy(List<ObjectiveView> from, UUID toPlan, Period shift, LocalDate start, LocalDate end) {
         return from.stream().collect(Collectors.toMap(ObjectiveView::id, source -> {
             Objective o = new Objective();
             o.id = Ids.next();
@@ -123,8 +124,8 @@ public class Objectives implements PlanContent {
             o.title = source.title();
             o.description = source.description();
             o.measures = source.measures();
-            o.periodStart = source.periodStart().plusDays(shiftDays);
-            o.periodEnd = source.periodEnd().plusDays(shiftDays);
+            o.periodStart = clamp(source.periodStart().plus(shift), start, end);
+            o.periodEnd = clamp(source.periodEnd().plus(shift), start, end);
             em.persist(o);
             return o.id;
         }));
@@ -178,6 +179,10 @@ public class Objectives implements PlanContent {
 
     record Snapshot(UUID id, String title, String description, List<Objective.Measure> measures, LocalDate periodStart,
                     LocalDate periodEnd) {
+    }
+
+    private static LocalDate clamp(LocalDate day, LocalDate start, LocalDate end) {
+        return day.isBefore(start) ? start : day.isAfter(end) ? end : day;
     }
 
     private static void apply(Objective o, ObjectiveRequest request) {
