@@ -2,7 +2,6 @@ package io.partnerplan.plan.budget;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +50,7 @@ public class Budgets implements PlanContent {
     public BudgetView create(UUID planId, BudgetRequest request) {
         PlanView plan = requireWritable(planId);
         requireDraftOrProposed(plan, "A new budget");
-        requireValid("", request);
+        BudgetRules.requireValid("", request);
         Budget b = new Budget();
         b.id = Ids.next();
         b.planId = planId;
@@ -70,8 +69,8 @@ public class Budgets implements PlanContent {
         PlanView plan = requireWritable(planId);
         Budget b = find(planId, budgetId);
         Versions.requireMatch(ifMatch, b.version);
-        requireValid("", request);
-        if (!PlanLifecycle.editable(plan.status()) && !samePlanned(b, request)) {
+        BudgetRules.requireValid("", request);
+        if (!PlanLifecycle.editable(plan.status()) && !BudgetRules.keepsWhatWasAgreed(b, request)) {
             throw ProblemException.conflict("On an agreed plan only committed and spent change directly; title, funding, "
                     + "resource type, kind, currency and planned amount change through an amendment (POST /api/v1/plans/"
                     + planId + "/amendments)");
@@ -147,7 +146,7 @@ public class Budgets implements PlanContent {
             if (request.id() != null && !existing.contains(request.id())) {
                 throw ProblemException.badRequest(prefix + "[" + i + "].id", "is not a budget of this plan");
             }
-            requireValid(prefix + "[" + i + "].", request);
+            BudgetRules.requireValid(prefix + "[" + i + "].", request);
         }
     }
 
@@ -193,11 +192,6 @@ public class Budgets implements PlanContent {
                     String planned, String committed, String spent) {
     }
 
-    private static boolean samePlanned(Budget b, BudgetRequest r) {
-        return b.title.equals(r.title().strip()) && b.fundingParty == r.fundingParty() && b.resourceType == r.resourceType()
-                && b.kind == r.kind() && b.currency.equals(r.currency()) && b.planned.compareTo(new BigDecimal(r.planned())) == 0;
-    }
-
     private static void applyPlanned(Budget b, BudgetRequest r) {
         b.title = r.title().strip();
         b.fundingParty = r.fundingParty();
@@ -209,17 +203,6 @@ public class Budgets implements PlanContent {
 
     private static BigDecimal amount(String value) {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value);
-    }
-
-    private static void requireValid(String prefix, BudgetRequest r) {
-        try {
-            Currency.getInstance(r.currency());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(prefix + "currency", "is not an ISO 4217 currency");
-        }
-        if (r.kind() == FundingKind.MDF && r.fundingParty() != Side.VENDOR) {
-            throw ProblemException.badRequest(prefix + "fundingParty", "must be VENDOR: market development funds are the vendor's");
-        }
     }
 
     private static void requireDraftOrProposed(PlanView plan, String what) {
