@@ -45,6 +45,10 @@ public class ActionItem extends TenantScoped {
     @Column(name = "strategy_key")
     public String strategyKey;
 
+    /** The objective it serves, if any. */
+    @Column(name = "objective_id")
+    public UUID objectiveId;
+
     @Column(name = "overdue_announced_at")
     public Instant overdueAnnouncedAt;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.partnerplan.plan.member.PlanMemberRepository;
+import io.partnerplan.plan.objective.Objectives;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
@@ -39,9 +41,11 @@ public class PlanActions {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private final Objectives objectives;
 
     public PlanActions(ActionItemRepository actions, PlanMemberRepository members, PlanService plans, EntityManager em,
-                       Outbox outbox, Caller caller, Clock clock) {
+                       Outbox outbox, Caller caller, Clock clock, Objectives objectives) {
+        this.objectives = objectives;
         this.actions = actions;
         this.members = members;
         this.plans = plans;
@@ -86,6 +90,32 @@ public class PlanActions {
     public Page<ActionView> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
         return Page.of(actions.page(planId, page), page, a -> a.id, ActionView::of);
+    }
+
+    /**
+     * Renewal: the plan's open action items (open, in progress, blocked) move to its successor with
+     * their ids, linked to the successor's copy of their objective; action.updated for each.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> carryOver(UUID from, UUID to, Map<UUID, UUID> objectiveIds) {
+        List<ActionItem> open = em.createQuery("from ActionItem where planId = ?1 and status in ?2 order by id", ActionItem.class)
+                .setParameter(1, from).setParameter(2, List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED))
+                .getResultList();
+        List<UUID> carried = new java.util.ArrayList<>();
+        for (ActionItem a : open) {
+            UUID objective = a.objectiveId == null ? null : objectiveIds.get(a.objectiveId);
+            em.detach(a);
+            // plan_id is not updatable through the entity: an action item changes plan only here.
+            (objective == null
+                    ? em.createNativeQuery("update action_item set plan_id = ?1, objective_id = null, version = version + 1 where id = ?2")
+                    : em.createNativeQuery("update action_item set plan_id = ?1, objective_id = ?3, version = version + 1 where id = ?2")
+                            .setParameter(3, objective))
+                    .setParameter(1, to).setParameter(2, a.id).executeUpdate();
+            ActionView moved = ActionView.of(em.find(ActionItem.class, a.id));
+            outbox.publish("action.updated", "plan", to, moved);
+            carried.add(a.id);
+        }
+        return carried;
     }
 
     @Scheduled(every = "${partnerplan.actions.check-interval:60s}", delayed = "5s",
@@ -135,6 +165,9 @@ public class PlanActions {
         if (request.strategyKey() != null && !strategyKeys(plans.sections(planId).value()).contains(request.strategyKey())) {
             throw ProblemException.badRequest("strategyKey", "is not a strategy of this plan's marketing or sales plan");
         }
+        if (request.objectiveId() != null && !objectives.exists(planId, request.objectiveId())) {
+            throw ProblemException.badRequest("objectiveId", "is not an objective of this plan");
+        }
         return plan;
     }
 
@@ -151,6 +184,7 @@ public class PlanActions {
         action.dueOn = request.dueOn();
         action.status = request.status() == null ? ActionStatus.OPEN : request.status();
         action.strategyKey = request.strategyKey();
+        action.objectiveId = request.objectiveId();
     }
 
     /** Data of action.overdue. */

@@ -96,6 +96,17 @@ public class PlanMembers {
         outbox.publish("member.removed", "plan", planId, view(plan, member));
     }
 
+    /** Renewal: the successor plan gets the same people in the same roles (its drafter is already on it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void copy(UUID from, UUID to) {
+        PlanView plan = plans.get(to);
+        for (PlanMember m : members.list("planId = ?1 order by id", from)) {
+            if (members.of(to, m.subject).isEmpty()) {
+                persist(plan, m.subject, m.organisationId, m.role, m.displayName, m.email, m.locale, m.timeZone);
+            }
+        }
+    }
+
     private MemberView persist(PlanView plan, String subject, UUID organisation, PlanRole role, String name, String email,
                                String locale, String timeZone) {
         PlanMember member = new PlanMember();

@@ -8,12 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.partnerplan.plan.review.KpiScorecards;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** kpi-service's verdicts on KPI criteria (kpi.criterion.*) move the milestones they belong to. */
+/** kpi-service's verdicts on KPI criteria (kpi.criterion.*) move the milestones they belong to; its scorecards are kept for reviews. */
 @ApplicationScoped
 public class KpiVerdictsConsumer {
 
@@ -21,10 +22,12 @@ public class KpiVerdictsConsumer {
 
     private final ProcessedEvents processed;
     private final Milestones milestones;
+    private final KpiScorecards scorecards;
 
-    public KpiVerdictsConsumer(ProcessedEvents processed, Milestones milestones) {
+    public KpiVerdictsConsumer(ProcessedEvents processed, Milestones milestones, KpiScorecards scorecards) {
         this.processed = processed;
         this.milestones = milestones;
+        this.scorecards = scorecards;
     }
 
     @Incoming("kpi-events")
@@ -39,6 +42,8 @@ public class KpiVerdictsConsumer {
     private void handle(IncomingEvent event) {
         if (event.shortType().startsWith("kpi.criterion.")) {
             milestones.criterionJudged(event);
+        } else if (event.shortType().equals("kpi.scorecard.changed")) {
+            scorecards.changed(event); // the KPI snapshot a held review keeps
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,6 +51,12 @@ public class PlanService {
     /** A vendor manager drafts a plan with one of the tenant's partners. */
     @Transactional
     public PlanView draft(PlanRequest request) {
+        return draft(request, PlanSections.empty());
+    }
+
+    /** A draft that starts with written sections: a renewal or a plan from a template. */
+    @Transactional
+    public PlanView draft(PlanRequest request, PlanSections sections) {
         requireHorizon(request.horizonStart(), request.horizonEnd());
         Organisation vendor = organisations.find(caller.requireOrganisation());
         if (vendor.kind != OrganisationKind.VENDOR) {
@@ -68,7 +75,7 @@ public class PlanService {
         plan.horizonEnd = request.horizonEnd();
         plan.status = PlanStatus.DRAFT;
         plan.reviewCadence = request.reviewCadence() == null ? ReviewCadence.QUARTERLY : request.reviewCadence();
-        plan.sections = PlanSections.empty();
+        plan.sections = sections;
         plan.createdBy = caller.subject();
         plan.createdAt = Instant.now();
         plan.updatedAt = plan.createdAt;
@@ -218,6 +225,53 @@ public class PlanService {
         return changed(plan, "plan.closed");
     }
 
+    /**
+     * The review cycle: calendar's review.due moves an active plan in review, a held review moves it
+     * back. Published as plan.updated (the catalogue has no event of its own for it). A plan in any
+     * other state stays as it is. No caller organisation needed: also runs from the event consumer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PlanView> reviewCycle(UUID id, PlanStatus to) {
+        Plan plan = plans.findById(id);
+        PlanStatus from = to == PlanStatus.IN_REVIEW ? PlanStatus.ACTIVE : PlanStatus.IN_REVIEW;
+        if (plan == null || plan.status != from) {
+            return Optional.empty();
+        }
+        move(plan, to);
+        return Optional.of(changed(plan, "plan.updated"));
+    }
+
+    /**
+     * A new version of the plan for a change to content kept beside the plan row (objectives,
+     * budgets) or an accepted amendment ({@code sections} non-null replaces them). Bumps the version
+     * and keeps the snapshot; the caller publishes its own event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlanView recordContentChange(UUID id, String change, PlanSections sections) {
+        Plan plan = visible(id);
+        if (sections != null) {
+            plan.sections = sections;
+        }
+        if (plan.status == PlanStatus.PROPOSED) {
+            signOffs.clear(plan.id); // as for sections: a signature covers what was signed
+        }
+        plan.updatedAt = Instant.now();
+        return recorded(plan, change);
+    }
+
+    /** The vendor's manager renews an active or in-review plan; plan.renewed is the renewal's to publish. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlanView markRenewed(UUID id, String ifMatch) {
+        Plan plan = actionable(id, ifMatch);
+        requireVendorManager(plan);
+        if (plan.status != PlanStatus.ACTIVE && plan.status != PlanStatus.IN_REVIEW) {
+            throw ProblemException.conflict("Only an active or in-review plan is renewed; this one is "
+                    + plan.status.name().toLowerCase());
+        }
+        move(plan, PlanStatus.RENEWED);
+        return recorded(plan, "plan.renewed");
+    }
+
     private Plan actionable(UUID id, String ifMatch) {
         Plan plan = visible(id);
         Versions.requireMatch(ifMatch, plan.version);
@@ -236,6 +290,14 @@ public class PlanService {
         PlanView view = PlanView.of(plan, signOffs.of(plan.id));
         outbox.publish(event, "plan", plan.id, view);
         changes.fire(new PlanChanged(view, plan.sections, event, caller.subject()));
+        return view;
+    }
+
+    /** Flushes (bumping the version) and keeps the version, without an event of the plan's own. */
+    private PlanView recorded(Plan plan, String change) {
+        plans.flush();
+        PlanView view = PlanView.of(plan, signOffs.of(plan.id));
+        changes.fire(new PlanChanged(view, plan.sections, change, caller.subject()));
         return view;
     }
 

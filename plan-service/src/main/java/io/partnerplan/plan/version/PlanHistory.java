@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.JsonDiff;
 
 import io.partnerplan.plan.plan.PlanChanged;
+import io.partnerplan.plan.plan.PlanContent;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -26,8 +28,10 @@ public class PlanHistory {
     private final PlanVersionRepository versions;
     private final PlanService plans;
     private final ObjectMapper json;
+    private final Instance<PlanContent> contents;
 
-    public PlanHistory(PlanVersionRepository versions, PlanService plans, ObjectMapper json) {
+    public PlanHistory(PlanVersionRepository versions, PlanService plans, ObjectMapper json, Instance<PlanContent> contents) {
+        this.contents = contents;
         this.versions = versions;
         this.plans = plans;
         this.json = json;
@@ -41,6 +45,8 @@ public class PlanHistory {
         header.remove(List.of("version", "updatedAt"));
         snapshot.set("plan", header);
         snapshot.set("sections", json.valueToTree(change.sections()));
+        contents.stream().sorted(java.util.Comparator.comparing(PlanContent::name))
+                .forEach(c -> snapshot.set(c.name(), json.valueToTree(c.of(change.plan().id()))));
         PlanVersion version = new PlanVersion();
         version.id = Ids.next();
         version.planId = change.plan().id();

@@ -1,0 +1,5 @@
+package io.partnerplan.plan.amendment;
+
+public enum AmendmentStatus {
+    PROPOSED, ACCEPTED, REJECTED
+}

@@ -1,0 +1,55 @@
+package io.partnerplan.plan.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.plan.plan.PlanService;
+import io.partnerplan.plan.plan.PlanStatus;
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.events.ProcessedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** calendar-service's review.due on the day (daysUntilDue 0, or below when its job ran late) puts an active plan in review. */
+@ApplicationScoped
+public class CalendarEventsConsumer {
+
+    static final String CONSUMER = "plan.calendar-events";
+
+    private final ProcessedEvents processed;
+    private final PlanService plans;
+
+    public CalendarEventsConsumer(ProcessedEvents processed, PlanService plans) {
+        this.processed = processed;
+        this.plans = plans;
+    }
+
+    @Incoming("calendar-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
+    @ActivateRequestContext
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        processed.once(CONSUMER, record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        if (!event.shortType().equals("review.due")) {
+            return;
+        }
+        JsonNode days = event.data().get("daysUntilDue");
+        if (days == null || !days.isIntegralNumber()) {
+            throw new PoisonEventException("review.due data lacks a whole number daysUntilDue");
+        }
+        if (days.asLong() <= 0) {
+            plans.reviewCycle(event.uuid("planId"), PlanStatus.IN_REVIEW);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.partnerplan.plan.template;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.partnerplan.platform.security.TenantScoped;
+
+/** A vendor's template for new plans. */
+@Entity
+@Table(name = "plan_template")
+public class PlanTemplate extends TenantScoped {
+
+    @Id
+    public UUID id;
+
+    /** The vendor whose playbook it is: only its people see it. */
+    @Column(name = "vendor_organisation_id", nullable = false, updatable = false)
+    public UUID vendorOrganisationId;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public TemplateContent content;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}

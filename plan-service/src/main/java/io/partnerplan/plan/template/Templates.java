@@ -1,0 +1,178 @@
+package io.partnerplan.plan.template;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.partnerplan.plan.action.ActionItem;
+import io.partnerplan.plan.action.ActionRequest;
+import io.partnerplan.plan.action.ActionStatus;
+import io.partnerplan.plan.action.PlanActions;
+import io.partnerplan.plan.milestone.Criterion;
+import io.partnerplan.plan.milestone.CriterionKind;
+import io.partnerplan.plan.milestone.Milestone;
+import io.partnerplan.plan.milestone.MilestoneRequest;
+import io.partnerplan.plan.milestone.Milestones;
+import io.partnerplan.plan.objective.ObjectiveRequest;
+import io.partnerplan.plan.objective.Objectives;
+import io.partnerplan.plan.plan.PlanRequest;
+import io.partnerplan.plan.plan.PlanService;
+import io.partnerplan.plan.plan.PlanView;
+import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.paging.Page;
+import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
+
+/**
+ * Templates: the vendor's playbook. A vendor manager saves a plan as a template and starts new plans
+ * from one. Templates belong to the vendor organisation: its people read them, partners never see
+ * them (404), another tenant neither.
+ */
+@ApplicationScoped
+public class Templates {
+
+    private final EntityManager em;
+    private final PlanService plans;
+    private final Objectives objectives;
+    private final PlanActions actions;
+    private final Milestones milestones;
+    private final Caller caller;
+
+    public Templates(EntityManager em, PlanService plans, Objectives objectives, PlanActions actions, Milestones milestones,
+                     Caller caller) {
+        this.em = em;
+        this.plans = plans;
+        this.objectives = objectives;
+        this.actions = actions;
+        this.milestones = milestones;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public TemplateView save(TemplateRequest request) {
+        PlanView plan;
+        try {
+            plan = plans.get(request.planId());
+        } catch (ProblemException e) {
+            throw ProblemException.badRequest("planId", "is not a plan of your organisation");
+        }
+        if (!plan.vendorOrganisationId().equals(caller.requireOrganisation())) {
+            throw ProblemException.badRequest("planId", "is not a plan of your organisation");
+        }
+        LocalDate start = plan.horizonStart();
+        List<TemplateContent.ObjectiveSkeleton> objectiveSkeletons = objectives.all(plan.id()).stream()
+                .map(o -> new TemplateContent.ObjectiveSkeleton(o.title(), o.description(), o.measures(),
+                        days(start, o.periodStart()), days(start, o.periodEnd()))).toList();
+        List<TemplateContent.ActionSkeleton> actionSkeletons = em.createQuery(
+                        "from ActionItem where planId = ?1 and status <> ?2 order by id", ActionItem.class)
+                .setParameter(1, plan.id()).setParameter(2, ActionStatus.CANCELLED).getResultStream()
+                .map(a -> new TemplateContent.ActionSkeleton(a.title, a.description, Math.max(0, days(start, a.dueOn)), a.strategyKey))
+                .toList();
+        List<TemplateContent.MilestoneSkeleton> milestoneSkeletons = em.createQuery(
+                        "from Milestone where planId = ?1 order by id", Milestone.class)
+                .setParameter(1, plan.id()).getResultStream()
+                .map(m -> new TemplateContent.MilestoneSkeleton(m.title, m.description, days(start, m.dueOn),
+                        m.criteria.stream().map(c -> skeleton(start, c)).toList()))
+                .toList();
+        PlanTemplate t = new PlanTemplate();
+        t.id = Ids.next();
+        t.vendorOrganisationId = plan.vendorOrganisationId();
+        t.name = request.name().strip();
+        t.description = request.description();
+        t.content = new TemplateContent(plans.sections(plan.id()).value(), objectiveSkeletons, actionSkeletons, milestoneSkeletons);
+        t.createdBy = caller.subject();
+        t.createdAt = Instant.now();
+        em.persist(t);
+        em.flush();
+        return TemplateView.of(t);
+    }
+
+    /** A new draft plan from the template; its action items are owned by the drafter, who may hand them on. */
+    @Transactional
+    public PlanView instantiate(UUID templateId, PlanRequest request) {
+        PlanTemplate t = find(templateId);
+        PlanView plan = plans.draft(request, t.content.sections());
+        LocalDate start = plan.horizonStart();
+        LocalDate end = plan.horizonEnd();
+        for (TemplateContent.ObjectiveSkeleton o : t.content.objectives()) {
+            objectives.create(plan.id(), new ObjectiveRequest(null, o.title(), o.description(),
+                    o.measures().stream().map(m -> new ObjectiveRequest.MeasureRequest(m.kpi(), m.target())).toList(),
+                    within(start, end, o.startAfterDays()), within(start, end, o.endAfterDays())));
+        }
+        for (TemplateContent.ActionSkeleton a : t.content.actions()) {
+            actions.create(plan.id(), new ActionRequest(a.title(), a.description(), caller.subject(),
+                    within(start, end, a.dueAfterDays()), ActionStatus.OPEN, a.strategyKey(), null));
+        }
+        for (TemplateContent.MilestoneSkeleton m : t.content.milestones()) {
+            milestones.create(plan.id(), new MilestoneRequest(m.title(), m.description(), within(start, end, m.dueAfterDays()),
+                    m.criteria().stream().map(c -> criterion(start, end, c)).toList()));
+        }
+        return plans.get(plan.id());
+    }
+
+    @Transactional
+    public TemplateView get(UUID id) {
+        return TemplateView.of(find(id));
+    }
+
+    @Transactional
+    public Page<TemplateView> list(PageRequest page) {
+        UUID vendor = caller.requireOrganisation();
+        List<PlanTemplate> rows = page.after()
+                .map(after -> em.createQuery("from PlanTemplate where vendorOrganisationId = ?1 and id > ?2 order by id", PlanTemplate.class)
+                        .setParameter(1, vendor).setParameter(2, after))
+                .orElseGet(() -> em.createQuery("from PlanTemplate where vendorOrganisationId = ?1 order by id", PlanTemplate.class)
+                        .setParameter(1, vendor))
+                .setMaxResults(page.limit() + 1).getResultList();
+        return Page.of(rows, page, t -> t.id, TemplateView::of);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        PlanTemplate t = find(id);
+        Versions.requireMatch(ifMatch, t.version);
+        em.remove(t);
+    }
+
+    private PlanTemplate find(UUID id) {
+        PlanTemplate t = em.find(PlanTemplate.class, id);
+        if (t == null || !t.vendorOrganisationId.equals(caller.requireOrganisation())) {
+            throw ProblemException.notFound("Template", id);
+        }
+        return t;
+    }
+
+    private static TemplateContent.CriterionSkeleton skeleton(LocalDate start, Criterion c) {
+        return c.kind() == CriterionKind.KPI
+                ? new TemplateContent.CriterionSkeleton("KPI", c.kpi(), c.threshold(), days(start, c.windowStart()),
+                        days(start, c.windowEnd()), null)
+                : new TemplateContent.CriterionSkeleton("CHECKLIST", null, null, null, null,
+                        c.items().stream().map(Criterion.Item::text).toList());
+    }
+
+    private static MilestoneRequest.CriterionRequest criterion(LocalDate start, LocalDate end, TemplateContent.CriterionSkeleton c) {
+        return "KPI".equals(c.kind())
+                ? new MilestoneRequest.CriterionRequest(null, CriterionKind.KPI, c.kpi(), c.threshold(),
+                        within(start, end, c.windowStartAfterDays()), within(start, end, c.windowEndAfterDays()), null)
+                : new MilestoneRequest.CriterionRequest(null, CriterionKind.CHECKLIST, null, null, null, null,
+                        c.items().stream().map(text -> new MilestoneRequest.Item(text, false)).toList());
+    }
+
+    private static long days(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to);
+    }
+
+    /** The day {@code days} after the start, kept within the horizon. */
+    private static LocalDate within(LocalDate start, LocalDate end, long days) {
+        LocalDate day = start.plusDays(Math.max(0, days));
+        return day.isAfter(end) ? end : day;
+    }
+}

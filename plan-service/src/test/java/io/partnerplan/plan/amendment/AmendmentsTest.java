@@ -1,0 +1,215 @@
+package io.partnerplan.plan.amendment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.plan.ActivePlans;
+import io.partnerplan.plan.Fixtures;
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.partnerplan.platform.testing.KafkaProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Amendments: one side proposes a change to the agreed plan, the other accepts (applied as one version) or rejects. */
+@QuarkusTest
+class AmendmentsTest {
+
+    private static final String PLAN_TOPIC = "partnerplan.plan.events.v1";
+
+    private static Map<String, Object> objective(Object id, String target) {
+        Map<String, Object> o = new HashMap<>(Map.of("title", "Grow cloud revenue", "measures",
+                List.of(Map.of("kpi", "revenue", "target", target)), "periodStart", "2027-02-01", "periodEnd", "2027-07-31"));
+        if (id != null) {
+            o.put("id", id);
+        }
+        return o;
+    }
+
+    private static Map<String, Object> budget(Object id, String planned) {
+        Map<String, Object> b = new HashMap<>(Map.of("title", "Webinars", "fundingParty", "VENDOR", "resourceType", "MARKETING",
+                "kind", "MDF", "currency", "USD", "planned", planned));
+        if (id != null) {
+            b.put("id", id);
+        }
+        return b;
+    }
+
+    private static Map<String, Object> sections(String valueProposition) {
+        return Map.of("jointValueProposition", valueProposition);
+    }
+
+    /** An active plan with one objective and one budget (8000 spent), agreed by both sides. */
+    private static UUID[] activePlanWithContent(Fixtures f) {
+        UUID plan = f.draftPlan("FY27");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", ActivePlans.etag(f.vendorManager(), plan))
+                .body(sections("Cloud migrations for mid-market manufacturers")).put("/api/v1/plans/{id}/sections", plan)
+                .then().statusCode(200);
+        UUID objective = UUID.fromString(given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(objective(null, "500000")).post("/api/v1/plans/{id}/objectives", plan).then().statusCode(201).extract().path("id"));
+        Map<String, Object> withSpent = budget(null, "50000");
+        withSpent.put("spent", "8000");
+        UUID budget = UUID.fromString(given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(withSpent)
+                .post("/api/v1/plans/{id}/budgets", plan).then().statusCode(201).extract().path("id"));
+        ActivePlans.agree(f, plan, true);
+        return new UUID[] { plan, objective, budget };
+    }
+
+    @Test
+    void thePartnerProposesTheVendorAcceptsAndTheChangeIsOneNewVersion() {
+        Fixtures f = Fixtures.newTenant();
+        UUID[] ids = activePlanWithContent(f);
+        UUID plan = ids[0];
+        var proposed = given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Webinars outperform events", "changes", Map.of(
+                        "sections", sections("Cloud migrations and managed services for mid-market manufacturers"),
+                        "objectives", List.of(objective(ids[1], "650000")),
+                        "budgets", List.of(budget(ids[2], "70000")))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).header("ETag", "\"0\"")
+                .body("status", equalTo("PROPOSED")).body("proposedBySide", equalTo("PARTNER"))
+                .body("proposedBy", equalTo("po@northwind.test")).extract();
+        String amendment = proposed.path("amendmentId");
+        long fromVersion = proposed.jsonPath().getLong("fromVersion");
+        KafkaProbe.awaitRecord(PLAN_TOPIC, Duration.ofSeconds(30), r -> "io.partnerplan.plan.amendment-proposed.v1"
+                .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(amendment));
+
+        // Nothing applies before the other side accepts; one open amendment at a time.
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/sections", plan).then()
+                .body("jointValueProposition", equalTo("Cloud migrations for mid-market manufacturers"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Another", "changes", Map.of("sections", sections("x"))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(409).contentType("application/problem+json");
+        // The proposing side cannot accept its own amendment.
+        given().auth().oauth2(f.partnerOwner()).header("If-Match", "\"0\"")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(403);
+        given().auth().oauth2(f.vendorManager()).header("If-Match", "\"7\"")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(412);
+
+        var accepted = given().auth().oauth2(f.vendorManager()).header("If-Match", "\"0\"")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("acceptedBy", equalTo("vm@contoso.test")).extract();
+        long toVersion = accepted.jsonPath().getLong("toVersion");
+
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/sections", plan).then()
+                .body("jointValueProposition", equalTo("Cloud migrations and managed services for mid-market manufacturers"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/objectives/{o}", plan, ids[1]).then()
+                .body("measures[0].target", equalTo("650000"));
+        // The planned amount changed by agreement; what was already spent stays as recorded.
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/budgets/{b}", plan, ids[2]).then()
+                .body("planned", equalTo("70000")).body("spent", equalTo("8000"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}", plan).then().body("status", equalTo("ACTIVE"))
+                .body("version", equalTo((int) toVersion));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/versions/{from}/diff/{to}", plan, fromVersion, toVersion)
+                .then().statusCode(200)
+                .body("changes.path", hasItem("/sections/jointValueProposition"))
+                .body("changes.path", hasItem("/objectives/0/measures/0/target"))
+                .body("changes.path", hasItem("/budgets/0/planned"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/versions", plan).then()
+                .body("items.change", hasItem("plan.amended"));
+
+        var amended = KafkaProbe.awaitRecord(PLAN_TOPIC, Duration.ofSeconds(30), r -> "io.partnerplan.plan.amended.v1"
+                .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(amendment));
+        assertEquals(plan.toString(), amended.key());
+        assertTrue(amended.value().contains("\"toVersion\":" + toVersion), amended.value());
+        assertTrue(amended.value().contains("\"status\":\"ACCEPTED\""), amended.value());
+        given().auth().oauth2(f.vendorManager()).header("If-Match", "*")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(409);
+    }
+
+    @Test
+    void theOtherSideRejectsWithAReasonAndNothingChanges() {
+        Fixtures f = Fixtures.newTenant();
+        UUID[] ids = activePlanWithContent(f);
+        UUID plan = ids[0];
+        String amendment = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Cut the webinar budget", "changes", Map.of("budgets", List.of())))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId");
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", " ")).post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment).then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+        // A partner contributor may not decide for the partner.
+        given().auth().oauth2(DevTokens.tokenFor(f.tenant(), f.partner(), "po@northwind.test", Roles.CONTRIBUTOR))
+                .contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "No"))
+                .post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment).then().statusCode(403);
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "The webinars are already booked")).post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment)
+                .then().statusCode(200).body("status", equalTo("REJECTED")).body("rejectionReason", equalTo("The webinars are already booked"))
+                .body("rejectedBy", equalTo("po@northwind.test"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/budgets", plan).then().body("items", hasSize(1));
+        KafkaProbe.awaitRecord(PLAN_TOPIC, Duration.ofSeconds(30), r -> "io.partnerplan.plan.amendment-rejected.v1"
+                .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(amendment) && r.value().contains("already booked"));
+        // Decided: a new amendment may be proposed.
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Try again", "changes", Map.of("sections", sections("x"))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201);
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/amendments", plan).then().body("items", hasSize(2));
+    }
+
+    @Test
+    void badProposalsAreNamedByField() {
+        Fixtures f = Fixtures.newTenant();
+        UUID[] ids = activePlanWithContent(f);
+        UUID plan = ids[0];
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Nothing", "changes", Map.of())).post("/api/v1/plans/{id}/amendments", plan).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("changes"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("changes", Map.of("sections", sections("x")))).post("/api/v1/plans/{id}/amendments", plan).then()
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("objectives", List.of(objective(UUID.randomUUID(), "1")))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
+                .body("errors[0].field", equalTo("changes.objectives[0].id"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("budgets", List.of(budget(null, "abc")))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
+                .body("errors[0].field", equalTo("changes.budgets[0].planned"));
+        Map<String, Object> strategy = Map.of("key", "webinars", "title", "Webinars");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("sections", Map.of("marketingPlan", Map.of("strategies", List.of(strategy, strategy))))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
+                .body("errors[0].field", equalTo("changes.sections.marketingPlan.strategies[1].key"));
+        // Only members propose; a draft is edited directly.
+        given().auth().oauth2(DevTokens.token(f.tenant(), f.vendor(), Roles.VENDOR_MANAGER)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("sections", sections("x")))).post("/api/v1/plans/{id}/amendments", plan)
+                .then().statusCode(403);
+        UUID draft = f.draftPlan("Draft");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("sections", sections("x")))).post("/api/v1/plans/{id}/amendments", draft)
+                .then().statusCode(409);
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/amendments", plan).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void anotherPartnerOrTenantGets404() {
+        Fixtures f = Fixtures.newTenant();
+        UUID plan = ActivePlans.active(f, "FY27");
+        String amendment = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("sections", sections("x")))).post("/api/v1/plans/{id}/amendments", plan)
+                .then().statusCode(201).extract().path("amendmentId");
+        for (String stranger : new String[] { DevTokens.token(f.tenant(), UUID.randomUUID(), Roles.PARTNER_OWNER),
+                DevTokens.tokenFor("x-" + f.tenant(), f.partner(), "po@northwind.test", Roles.PARTNER_OWNER) }) {
+            given().auth().oauth2(stranger).get("/api/v1/plans/{id}/amendments", plan).then().statusCode(404);
+            given().auth().oauth2(stranger).get("/api/v1/plans/{id}/amendments/{a}", plan, amendment).then().statusCode(404);
+            given().auth().oauth2(stranger).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "r", "changes", Map.of("sections", sections("y")))).post("/api/v1/plans/{id}/amendments", plan)
+                    .then().statusCode(404);
+            given().auth().oauth2(stranger).header("If-Match", "*")
+                    .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(404);
+            given().auth().oauth2(stranger).contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("reason", "no"))
+                    .post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment).then().statusCode(404);
+        }
+    }
+}

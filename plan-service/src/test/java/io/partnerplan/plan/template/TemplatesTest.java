@@ -1,0 +1,131 @@
+package io.partnerplan.plan.template;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.plan.Fixtures;
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Templates: a vendor manager saves a plan as a template and drafts new plans from it; partners never see them. */
+@QuarkusTest
+class TemplatesTest {
+
+    private static Map<String, Object> newPlan(Fixtures f, String start, String end) {
+        return Map.of("partnerOrganisationId", f.partner().toString(), "title", "From the playbook",
+                "horizonStart", start, "horizonEnd", end);
+    }
+
+    private static String template(Fixtures f) {
+        UUID plan = f.draftPlan("FY27");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("jointValueProposition", "Cloud for manufacturers",
+                        "marketingPlan", Map.of("strategies", List.of(Map.of("key", "webinars", "title", "Webinar series")))))
+                .put("/api/v1/plans/{id}/sections", plan).then().statusCode(200);
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Grow revenue", "measures", List.of(Map.of("kpi", "revenue", "target", "500000")),
+                        "periodStart", "2027-02-01", "periodEnd", "2027-07-31"))
+                .post("/api/v1/plans/{id}/objectives", plan).then().statusCode(201);
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("title", "First webinar", "owner", "vm@contoso.test", "dueOn", "2027-03-03", "strategyKey", "webinars"))
+                .post("/api/v1/plans/{id}/actions", plan).then().statusCode(201);
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Launch", "dueOn", "2027-04-30", "criteria", List.of(
+                        Map.of("kind", "CHECKLIST", "items", List.of(Map.of("text", "Webinar held", "done", true))),
+                        Map.of("kind", "KPI", "kpi", "revenue", "threshold", "100000", "windowStart", "2027-02-01", "windowEnd", "2027-04-30"))))
+                .post("/api/v1/plans/{id}/milestones", plan).then().statusCode(201);
+        return given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Cloud reseller playbook", "planId", plan.toString()))
+                .post("/api/v1/templates").then().statusCode(201).header("ETag", "\"0\"")
+                .body("content.sections.jointValueProposition", equalTo("Cloud for manufacturers"))
+                .body("content.objectives[0].startAfterDays", equalTo(0)).body("content.objectives[0].endAfterDays", equalTo(180))
+                .body("content.actions[0].dueAfterDays", equalTo(30)).body("content.actions[0].strategyKey", equalTo("webinars"))
+                .body("content.milestones[0].dueAfterDays", equalTo(88))
+                .body("content.milestones[0].criteria[1].windowEndAfterDays", equalTo(88))
+                .extract().path("id");
+    }
+
+    @Test
+    void aPlanSavedAsATemplateStartsANewPlanInAnotherHorizon() {
+        Fixtures f = Fixtures.newTenant();
+        String template = template(f);
+        given().auth().oauth2(DevTokens.token(f.tenant(), f.vendor(), Roles.CONTRIBUTOR)).get("/api/v1/templates").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].name", equalTo("Cloud reseller playbook"));
+
+        String plan = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(newPlan(f, "2029-01-01", "2029-12-31")).post("/api/v1/templates/{t}/plans", template).then()
+                .statusCode(201).body("status", equalTo("DRAFT")).body("title", equalTo("From the playbook"))
+                .extract().path("id");
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/sections", plan).then()
+                .body("jointValueProposition", equalTo("Cloud for manufacturers"))
+                .body("marketingPlan.strategies[0].key", equalTo("webinars"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/objectives", plan).then()
+                .body("items[0].periodStart", equalTo("2029-01-01")).body("items[0].periodEnd", equalTo("2029-06-30"))
+                .body("items[0].measures[0].target", equalTo("500000"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/actions", plan).then()
+                .body("items", hasSize(1)).body("items[0].dueOn", equalTo("2029-01-31")).body("items[0].owner", equalTo("vm@contoso.test"))
+                .body("items[0].status", equalTo("OPEN")).body("items[0].strategyKey", equalTo("webinars"));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/milestones", plan).then()
+                .body("items", hasSize(1)).body("items[0].dueOn", equalTo("2029-03-30"))
+                .body("items[0].criteria[0].items[0].done", equalTo(false))
+                .body("items[0].criteria[1].windowEnd", equalTo("2029-03-30"));
+        // A shorter horizon: what lies beyond it moves to its last day.
+        String shortPlan = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(newPlan(f, "2029-01-01", "2029-02-28")).post("/api/v1/templates/{t}/plans", template).then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/milestones", shortPlan).then()
+                .body("items[0].dueOn", equalTo("2029-02-28"));
+
+        given().auth().oauth2(f.vendorManager()).header("If-Match", "\"5\"").delete("/api/v1/templates/{t}", template).then()
+                .statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(f.vendorManager()).header("If-Match", "\"0\"").delete("/api/v1/templates/{t}", template).then()
+                .statusCode(204);
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/templates/{t}", template).then().statusCode(404);
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}", plan).then().statusCode(200);
+    }
+
+    @Test
+    void badInputIsNamedByField() {
+        Fixtures f = Fixtures.newTenant();
+        String template = template(f);
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(Map.of("name", " ", "planId", UUID.randomUUID().toString()))
+                .post("/api/v1/templates").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(Map.of("name", "x", "planId", UUID.randomUUID().toString()))
+                .post("/api/v1/templates").then().statusCode(400).body("errors[0].field", equalTo("planId"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(newPlan(f, "2029-01-01", "2028-01-01"))
+                .post("/api/v1/templates/{t}/plans", template).then().statusCode(400).body("errors[0].field", equalTo("horizonEnd"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("partnerOrganisationId", f.vendor().toString(), "title", "x", "horizonStart", "2029-01-01", "horizonEnd", "2029-12-31"))
+                .post("/api/v1/templates/{t}/plans", template).then().statusCode(400).body("errors[0].field", equalTo("partnerOrganisationId"));
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).body(Map.of("name", "x", "planId", UUID.randomUUID().toString()))
+                .post("/api/v1/templates").then().statusCode(403);
+    }
+
+    @Test
+    void partnersAndAnotherTenantDoNotSeeTemplates() {
+        Fixtures f = Fixtures.newTenant();
+        String template = template(f);
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/templates").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/templates/{t}", template).then().statusCode(404);
+        String otherPartnersVendorManager = DevTokens.token(f.tenant(), UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        String otherTenant = DevTokens.tokenFor("x-" + f.tenant(), f.vendor(), "vm@contoso.test", Roles.VENDOR_MANAGER);
+        for (String stranger : new String[] { otherPartnersVendorManager, otherTenant }) {
+            given().auth().oauth2(stranger).get("/api/v1/templates/{t}", template).then().statusCode(404);
+            given().auth().oauth2(stranger).get("/api/v1/templates").then().body("items", hasSize(0));
+            given().auth().oauth2(stranger).header("If-Match", "*").delete("/api/v1/templates/{t}", template).then().statusCode(404);
+            given().auth().oauth2(stranger).contentType(ContentType.JSON).body(newPlan(f, "2029-01-01", "2029-12-31"))
+                    .post("/api/v1/templates/{t}/plans", template).then().statusCode(404);
+        }
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/templates/{t}", template).then().statusCode(200);
+    }
+}
