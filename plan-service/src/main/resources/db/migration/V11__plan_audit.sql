@@ -4,6 +4,8 @@
 -- outbox's retention. Changes that publish no event (the escalation policy) write their own row.
 create table plan_audit (
     id          uuid primary key,
+    -- Order of writing: a change's several events share a millisecond, so ids alone do not order them.
+    seq         bigint generated always as identity,
     tenant_id   text        not null,
     plan_id     uuid        not null,
     change      text        not null,
@@ -13,7 +15,7 @@ create table plan_audit (
     actor       text        not null,
     occurred_at timestamptz not null
 );
-create index plan_audit_plan on plan_audit (tenant_id, plan_id, id);
+create index plan_audit_plan on plan_audit (plan_id, seq);
 
 create function plan_audit_from_outbox() returns trigger language plpgsql as $$
 declare
@@ -46,4 +48,5 @@ select o.id, o.tenant_id, o.aggregate_id::uuid, regexp_replace(o.type, '^io\.par
        coalesce(o.payload::jsonb ->> 'title', o.payload::jsonb ->> 'displayName', o.payload::jsonb ->> 'subject'),
        o.payload::jsonb, coalesce(o.actor, 'system'), o.occurred_at
 from outbox_event o
-where o.aggregate_type = 'plan';
+where o.aggregate_type = 'plan'
+order by o.seq;

@@ -25,6 +25,10 @@ public class AuditEntry extends TenantScoped {
     @Id
     public UUID id;
 
+    /** Assigned by the database in writing order. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "plan_id", nullable = false)
     public UUID planId;
 

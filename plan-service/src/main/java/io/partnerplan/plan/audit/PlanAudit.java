@@ -36,14 +36,16 @@ public class PlanAudit {
         this.json = json;
     }
 
-    /** Newest first. */
+    /** Newest first, in the order written; the cursor names the last entry seen. */
     @Transactional
     public Page<AuditEntryView> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
         var query = page.after()
-                .map(after -> em.createQuery("from AuditEntry where planId = ?1 and id < ?2 order by id desc", AuditEntry.class)
+                .map(after -> em.createQuery("""
+                                from AuditEntry where planId = ?1
+                                and seq < (select a.seq from AuditEntry a where a.id = ?2) order by seq desc""", AuditEntry.class)
                         .setParameter(1, planId).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from AuditEntry where planId = ?1 order by id desc", AuditEntry.class)
+                .orElseGet(() -> em.createQuery("from AuditEntry where planId = ?1 order by seq desc", AuditEntry.class)
                         .setParameter(1, planId));
         return Page.of(query.setMaxResults(page.limit() + 1).getResultList(), page, a -> a.id, AuditEntryView::of);
     }
