@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,8 @@ class PlanSearchTest {
 
     @Inject
     SettableClock clock;
+    @Inject
+    EntityManagerFactory emf;
 
     @AfterEach
     void realTime() {
@@ -100,6 +106,26 @@ class PlanSearchTest {
                 .get("/api/v1/plans").then().body("items.id", contains(b));
         as(DevTokens.tokenFor("x-" + f.tenant(), f.vendor(), "vm@contoso.test", Roles.VENDOR_MANAGER)).get("/api/v1/plans")
                 .then().body("items", empty());
+    }
+
+    /** A page of plans costs the same few statements however many plans it holds (no query per plan). */
+    @Test
+    void aPageOfPlansIsReadInAFixedNumberOfStatements() {
+        Fixtures f = Fixtures.newTenant();
+        for (int i = 0; i < 25; i++) {
+            f.draftPlan("FY27 " + i);
+        }
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        stats.clear();
+        as(f.vendorManager()).queryParam("limit", 1).queryParam("owner", "vm@contoso.test").queryParam("hasOverdueActions", "false")
+                .get("/api/v1/plans").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1));
+        long one = stats.getPrepareStatementCount();
+        stats.clear();
+        as(f.vendorManager()).queryParam("limit", 25).queryParam("owner", "vm@contoso.test").queryParam("hasOverdueActions", "false")
+                .get("/api/v1/plans").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(25));
+        long many = stats.getPrepareStatementCount();
+        // The outbox relay shares the statistics and may poll in between (two or three statements).
+        org.junit.jupiter.api.Assertions.assertTrue(many <= one + 3, "25 plans took " + many + " statements, one plan " + one);
     }
 
     @Test
