@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -42,10 +43,12 @@ public class PlanActions {
     private final Caller caller;
     private final Clock clock;
     private final Objectives objectives;
+    private final Event<ActionOverdue> overdue;
 
     public PlanActions(ActionItemRepository actions, PlanMemberRepository members, PlanService plans, EntityManager em,
-                       Outbox outbox, Caller caller, Clock clock, Objectives objectives) {
+                       Outbox outbox, Caller caller, Clock clock, Objectives objectives, Event<ActionOverdue> overdue) {
         this.objectives = objectives;
+        this.overdue = overdue;
         this.actions = actions;
         this.members = members;
         this.plans = plans;
@@ -143,9 +146,10 @@ public class PlanActions {
             LocalDate due = row[5] instanceof LocalDate day ? day : ((java.sql.Date) row[5]).toLocalDate();
             em.createNativeQuery("update action_item set overdue_announced_at = now() where id = ?1")
                     .setParameter(1, row[0]).executeUpdate();
-            outbox.publishFor((String) row[1], "action.overdue", "plan", row[2],
-                    new Overdue((UUID) row[0], (UUID) row[2], (String) row[3], (String) row[4], due,
-                            ChronoUnit.DAYS.between(due, today)));
+            Overdue late = new Overdue((UUID) row[0], (UUID) row[2], (String) row[3], (String) row[4], due,
+                    ChronoUnit.DAYS.between(due, today));
+            outbox.publishFor((String) row[1], "action.overdue", "plan", row[2], late);
+            overdue.fire(new ActionOverdue((String) row[1], late)); // escalated in this transaction
         }
         return rows.size();
     }

@@ -133,6 +133,16 @@ public class Milestones {
         announce(m, before);
     }
 
+    /** Its due date passed: checklists decide (see {@link ChecklistDueDates}); announced like a KPI verdict. */
+    void checklistsDue(Milestone m) {
+        MilestoneStatus before = m.status;
+        m.criteria = ChecklistDueDates.decided(m.criteria);
+        m.status = MilestoneRules.statusOf(m.criteria);
+        decide(m, before);
+        em.flush();
+        announce(m, before);
+    }
+
     private void apply(Milestone m, MilestoneRequest request, PlanView plan) {
         if (request.dueOn().isBefore(plan.horizonStart()) || request.dueOn().isAfter(plan.horizonEnd())) {
             throw ProblemException.badRequest("dueOn", "must lie within the plan's horizon " + plan.horizonStart() + " to "

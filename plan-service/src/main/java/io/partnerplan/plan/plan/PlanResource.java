@@ -1,6 +1,9 @@
 package io.partnerplan.plan.plan;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,9 +45,11 @@ import io.quarkus.security.Authenticated;
 public class PlanResource {
 
     private final PlanService service;
+    private final Clock clock;
 
-    public PlanResource(PlanService service) {
+    public PlanResource(PlanService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @POST
@@ -61,9 +67,25 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "List the plans your organisation is a party to, oldest first")
-    public Page<PlanView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return service.list(PageRequest.of(limit, cursor));
+    @Operation(summary = "Search the plans your organisation is a party to, oldest first",
+            description = "Every filter is optional; a partner's people only ever see their own organisation's plans")
+    @APIResponse(responseCode = "200", description = "A page of plans")
+    @APIResponse(responseCode = "400", description = "A filter value that cannot be read, named by its parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PlanView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                               @Parameter(description = "Plan statuses, repeated or comma-separated", example = "ACTIVE,IN_REVIEW")
+                               @QueryParam("status") List<String> status,
+                               @Parameter(description = "The partner organisation's id") @QueryParam("partnerOrganisationId") String partner,
+                               @Parameter(description = "A member who runs the plan (vendor manager or partner owner), by subject")
+                               @QueryParam("owner") String owner,
+                               @Parameter(description = "Horizons ending on or after this day", example = "2027-01-01")
+                               @QueryParam("horizonFrom") String horizonFrom,
+                               @Parameter(description = "Horizons starting on or before this day", example = "2027-12-31")
+                               @QueryParam("horizonTo") String horizonTo,
+                               @Parameter(description = "true: with an open action past its due date; false: without")
+                               @QueryParam("hasOverdueActions") String hasOverdueActions) {
+        PlanFilter filter = PlanFilter.of(status, partner, owner, horizonFrom, horizonTo, hasOverdueActions, LocalDate.now(clock));
+        return service.list(filter, PageRequest.of(limit, cursor));
     }
 
     @GET

@@ -124,8 +124,8 @@ public class PlanService {
     }
 
     @Transactional
-    public Page<PlanView> list(PageRequest page) {
-        List<Plan> rows = plans.pageForParty(caller.requireOrganisation(), page);
+    public Page<PlanView> list(PlanFilter filter, PageRequest page) {
+        List<Plan> rows = plans.search(caller.requireOrganisation(), filter, page);
         Map<UUID, List<PlanSignOff>> signed = signOffs.ofPlans(rows.stream().map(p -> p.id).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.planId));
         return Page.of(rows, page, p -> p.id, p -> PlanView.of(p, signed.getOrDefault(p.id, List.of())));

@@ -139,6 +139,11 @@ class MilestonesTest {
                 .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(milestone.toString()));
         given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/investments", plan).then()
                 .body("[0].status", equalTo("LOCKED"));
+        // Escalated in the verdict's transaction, to the default ladder's first level.
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/escalations", plan).then()
+                .body("items.cause", org.hamcrest.Matchers.contains("MILESTONE_MISSED"))
+                .body("items[0].causeId", equalTo(milestone.toString()))
+                .body("items[0].recipients", org.hamcrest.Matchers.contains("vm@contoso.test"));
     }
 
     @Test
