@@ -50,14 +50,23 @@ public class Deliveries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(Channel channel, String eventId, String eventType, String recipient, String address, String payload) {
+        return enqueue(channel, eventId, eventType, recipient, address, payload, Instant.now());
+    }
+
+    /** As {@link #enqueue(Channel, String, String, String, String, String)}, not sent before {@code due} (quiet hours). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean enqueue(Channel channel, String eventId, String eventType, String recipient, String address, String payload,
+                           Instant due) {
+        Instant now = Instant.now();
         return em.createNativeQuery("""
                 insert into delivery (id, tenant_id, channel, event_id, event_type, recipient, address, payload, status,
                                       attempts, next_attempt_at, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?9, ?9)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?10, ?9)
                 on conflict (tenant_id, event_id, recipient, channel) do nothing""")
                 .setParameter(1, Ids.next()).setParameter(2, caller.requireTenant()).setParameter(3, channel.name())
                 .setParameter(4, eventId).setParameter(5, eventType).setParameter(6, recipient).setParameter(7, address)
-                .setParameter(8, payload).setParameter(9, Instant.now())
+                .setParameter(8, payload).setParameter(9, now)
+                .setParameter(10, due.isAfter(now) ? due : now)
                 .executeUpdate() == 1;
     }
 

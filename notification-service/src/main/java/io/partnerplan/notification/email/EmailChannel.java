@@ -25,12 +25,26 @@ public class EmailChannel {
     /** @return whether an email was queued: not for a member without an address, nor twice for one event */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean queue(PlanRecipient to, String eventId, String eventType, String title, String body, String link) {
+        return queue(to, to.locale, eventId, eventType, new EmailContent(to.displayName, title, body, link, null, null),
+                java.time.Instant.now());
+    }
+
+    /**
+     * Queues {@code content} (its locale taken from {@code locale}) to be sent not before {@code due}.
+     *
+     * @return whether an email was queued: not for a member without an address, nor twice for one event
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean queue(PlanRecipient to, String locale, String eventId, String eventType, EmailContent content,
+                         java.time.Instant due) {
         if (to.email == null || to.email.isBlank()) {
             return false;
         }
-        EmailContent content = new EmailContent(to.displayName, title, body, link, to.locale == null ? "en" : to.locale);
+        EmailContent localized = new EmailContent(content.name(), content.title(), content.body(), content.link(),
+                locale == null ? "en" : locale, content.items());
         try {
-            return deliveries.enqueue(Channel.EMAIL, eventId, eventType, to.subject, to.email, json.writeValueAsString(content));
+            return deliveries.enqueue(Channel.EMAIL, eventId, eventType, to.subject, to.email,
+                    json.writeValueAsString(localized), due);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

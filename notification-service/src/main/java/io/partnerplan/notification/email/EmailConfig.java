@@ -36,6 +36,10 @@ public interface EmailConfig {
     @WithDefault("5m")
     Duration lease();
 
+    /** How long one SMTP send may take before it counts as a failed attempt (and is retried). */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
     /** Where people open what a notification links to (the front end or gateway), prefixed to its path. */
     @WithDefault("http://localhost:8080")
     String linkBaseUrl();

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerplan.notification.delivery.Deliveries;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,13 +18,13 @@ import io.quarkus.qute.TemplateInstance;
 @ApplicationScoped
 public class EmailSender {
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final Template html;
     private final Template text;
     private final ObjectMapper json;
     private final EmailConfig config;
 
-    public EmailSender(Mailer mailer, @Location("email/notification.html") Template html,
+    public EmailSender(ReactiveMailer mailer, @Location("email/notification.html") Template html,
                        @Location("email/notification.txt") Template text, ObjectMapper json, EmailConfig config) {
         this.mailer = mailer;
         this.html = html;
@@ -33,7 +33,11 @@ public class EmailSender {
         this.config = config;
     }
 
-    /** Blocks until the SMTP server accepted the message; throws when it did not. */
+    /**
+     * Blocks until the SMTP server accepted the message; throws when it did not, or did not answer
+     * within the send timeout (a server that accepts the connection and then hangs would otherwise hold
+     * the dispatcher, and all mail behind it, for good).
+     */
     public void send(Deliveries.Claimed delivery) {
         EmailContent content;
         try {
@@ -45,13 +49,14 @@ public class EmailSender {
                 .setText(render(text, content))
                 // Lets a mail client or a support person trace the mail back to its delivery.
                 .addHeader("X-PartnerPlan-Delivery", delivery.id().toString());
-        mailer.send(mail);
+        mailer.send(mail).await().atMost(config.sendTimeout());
     }
 
     private String render(Template template, EmailContent content) {
         String link = content.link() == null ? null : config.linkBaseUrl().replaceAll("/+$", "") + content.link();
         TemplateInstance instance = template.data("name", content.name()).data("title", content.title())
-                .data("body", content.body()).data("link", link).data("lang", content.locale());
+                .data("body", content.body()).data("link", link).data("lang", content.locale())
+                .data("items", content.items());
         return instance.setLocale(Locale.forLanguageTag(content.locale())).render();
     }
 }

@@ -10,7 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
+import io.partnerplan.notification.recipient.Availabilities;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
@@ -20,7 +22,10 @@ import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** calendar-service's events: reviews coming due or overdue reach every member of the plan. */
+/**
+ * calendar-service's events: reviews coming due or overdue reach every member of the plan, a period
+ * closing reaches the partnership's plans' members, and out-of-office periods feed the delegation.
+ */
 @ApplicationScoped
 public class CalendarEventsConsumer {
 
@@ -30,9 +35,13 @@ public class CalendarEventsConsumer {
     private final Notifier notifier;
     private final Recipients recipients;
     private final WebhookChannel webhooks;
+    private final EventNotifications notifications;
+    private final Availabilities availabilities;
 
     public CalendarEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
-                         WebhookChannel webhooks) {
+                         WebhookChannel webhooks, EventNotifications notifications, Availabilities availabilities) {
+        this.notifications = notifications;
+        this.availabilities = availabilities;
         this.processed = processed;
         this.notifier = notifier;
         this.recipients = recipients;
@@ -52,6 +61,8 @@ public class CalendarEventsConsumer {
         webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "review.due", "review.overdue" -> review(event);
+            case "period.closing" -> notifications.on(event);
+            case "availability.changed" -> availabilities.remember(event);
             default -> {
             }
         }

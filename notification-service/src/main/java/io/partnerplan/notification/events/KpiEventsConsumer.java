@@ -8,12 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** kpi-service's events: no person is told yet (kpi.target.missed will be), PRM/CRM webhooks may want them. */
+/** kpi-service's events: a target missed reaches the plan's owners and sponsors; PRM/CRM webhooks may want any. */
 @ApplicationScoped
 public class KpiEventsConsumer {
 
@@ -21,10 +22,12 @@ public class KpiEventsConsumer {
 
     private final ProcessedEvents processed;
     private final WebhookChannel webhooks;
+    private final EventNotifications notifications;
 
-    public KpiEventsConsumer(ProcessedEvents processed, WebhookChannel webhooks) {
+    public KpiEventsConsumer(ProcessedEvents processed, WebhookChannel webhooks, EventNotifications notifications) {
         this.processed = processed;
         this.webhooks = webhooks;
+        this.notifications = notifications;
     }
 
     @Incoming("kpi-events")
@@ -33,6 +36,11 @@ public class KpiEventsConsumer {
     @ActivateRequestContext
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        processed.once(CONSUMER, record, webhooks::fanOut);
+        processed.once(CONSUMER, record, event -> {
+            webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
+            if (event.shortType().equals("kpi.target.missed")) {
+                notifications.on(event);
+            }
+        });
     }
 }

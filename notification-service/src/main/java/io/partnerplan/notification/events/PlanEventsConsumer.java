@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
@@ -39,9 +40,11 @@ public class PlanEventsConsumer {
     private final Notifier notifier;
     private final Recipients recipients;
     private final WebhookChannel webhooks;
+    private final EventNotifications notifications;
 
     public PlanEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
-                         WebhookChannel webhooks) {
+                         WebhookChannel webhooks, EventNotifications notifications) {
+        this.notifications = notifications;
         this.processed = processed;
         this.notifier = notifier;
         this.recipients = recipients;
@@ -77,7 +80,13 @@ public class PlanEventsConsumer {
             case "member.added" -> memberAdded(event);
             case "action.overdue" -> actionOverdue(event);
             case "member.removed" -> recipients.removed(event);
-            default -> LOG.debugf("No notification for %s", event.type());
+            default -> {
+                if (EventNotifications.handles(event.shortType())) {
+                    notifications.on(event);
+                } else {
+                    LOG.debugf("No notification for %s", event.type());
+                }
+            }
         }
     }
 

@@ -1,22 +1,41 @@
 package io.partnerplan.notification.notify;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.notification.digest.Digests;
 import io.partnerplan.notification.email.EmailChannel;
+import io.partnerplan.notification.email.EmailContent;
 import io.partnerplan.notification.inbox.Inbox;
+import io.partnerplan.notification.preference.DeliverySettings;
+import io.partnerplan.notification.preference.DigestFrequency;
+import io.partnerplan.notification.preference.MemberSettings;
 import io.partnerplan.notification.preference.PersonalChannel;
 import io.partnerplan.notification.preference.Preferences;
+import io.partnerplan.notification.recipient.Availabilities;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.notification.routing.DefaultRouting;
 import io.partnerplan.platform.events.IncomingEvent;
 
 /**
- * Tells one person about one event on every channel they have and did not turn off for its type:
- * the in-app inbox, and email when the plan's member copy knows their address. Each channel deduplicates by (event, recipient), so a
- * redelivered event or a person reached twice gets one notification per channel.
+ * Tells people about one event on every channel they have and did not turn off for its type: the
+ * in-app inbox, and email when a member copy knows their address; each in their own language.
+ * A member who is away is stood in for by their delegate, and the message says on whose behalf.
+ * Email waits for the end of the member's quiet hours, or for their digest if they chose one.
+ * The recipients are merged first (a delegate who is also a direct recipient is one recipient), and
+ * each channel deduplicates by (event, recipient), so a redelivered event adds nothing either.
  */
 @ApplicationScoped
 public class Notifier {
@@ -25,36 +44,82 @@ public class Notifier {
     private final EmailChannel email;
     private final Recipients recipients;
     private final Preferences preferences;
+    private final Availabilities availabilities;
+    private final MemberSettings settings;
+    private final Digests digests;
+    private final Clock clock;
 
-    public Notifier(Inbox inbox, EmailChannel email, Recipients recipients, Preferences preferences) {
+    public Notifier(Inbox inbox, EmailChannel email, Recipients recipients, Preferences preferences,
+                    Availabilities availabilities, MemberSettings settings, Digests digests, Clock clock) {
+        this.settings = settings;
+        this.digests = digests;
         this.inbox = inbox;
         this.email = email;
         this.recipients = recipients;
         this.preferences = preferences;
+        this.availabilities = availabilities;
+        this.clock = clock;
     }
 
     /** For a subject that may not (yet) be a known member of the plan, e.g. the drafter on plan.created. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(UUID planId, String subject, IncomingEvent event, String title, String body, String link) {
-        toInbox(subject, event, title, body, link);
-        recipients.member(planId, subject).ifPresent(member -> toEmail(member, event, title, body, link));
+        notify(event, planId, List.of(subject), Wording.literal(title, body), link);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(PlanRecipient member, IncomingEvent event, String title, String body, String link) {
-        toInbox(member.subject, event, title, body, link);
-        toEmail(member, event, title, body, link);
+        notify(event, member.planId, List.of(member.subject), Wording.literal(title, body), link);
     }
 
-    private void toInbox(String subject, IncomingEvent event, String title, String body, String link) {
-        if (preferences.allows(subject, event.shortType(), PersonalChannel.INBOX)) {
-            inbox.deliver(subject, event.id(), event.shortType(), title, body, link);
+    /**
+     * Tells each of {@code subjects} (members of {@code planId}, usually), or their delegate while they
+     * are away, in their language.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notify(IncomingEvent event, UUID planId, Collection<String> subjects, Wording wording, String link) {
+        LocalDate today = LocalDate.now(clock);
+        // recipient → the absent members they stand in for (empty: told for themselves)
+        Map<String, List<Availabilities.Away>> to = new LinkedHashMap<>();
+        for (String subject : subjects) {
+            Optional<Availabilities.Away> away = availabilities.away(subject, today);
+            if (away.isPresent()) {
+                to.computeIfAbsent(away.get().delegate(), d -> new ArrayList<>()).add(away.get());
+            } else {
+                to.computeIfAbsent(subject, s -> new ArrayList<>());
+            }
         }
+        to.forEach((subject, standingInFor) -> {
+            Optional<PlanRecipient> member = member(planId, subject);
+            Optional<DeliverySettings> own = settings.of(subject);
+            String locale = own.map(DeliverySettings::locale).or(() -> member.map(m -> m.locale)).orElse(null);
+            Wording.Text text = wording.in(locale);
+            String body = text.body();
+            for (Availabilities.Away away : standingInFor) {
+                String name = member(planId, away.subject()).map(m -> m.displayName).orElse(away.subject());
+                body = Wording.message(locale, "delegated", Map.of("name", name, "until", away.until())) + "\n\n" + body;
+            }
+            String type = event.shortType();
+            if (DefaultRouting.mandatory(type) || preferences.allows(subject, type, PersonalChannel.INBOX)) {
+                inbox.deliver(subject, event.id(), type, text.title(), body, link);
+            }
+            if (member.isPresent() && preferences.allows(subject, type, PersonalChannel.EMAIL)) {
+                DigestFrequency frequency = DefaultRouting.mandatory(type) ? DigestFrequency.IMMEDIATE
+                        : preferences.emailFrequency(subject, type);
+                if (frequency != DigestFrequency.IMMEDIATE) {
+                    digests.hold(subject, frequency, event.id(), type, text.title(), link);
+                } else {
+                    // Quiet hours hold the email back (the inbox item is there at once).
+                    Instant now = clock.instant();
+                    Instant due = own.flatMap(o -> o.quietHours().endAfter(now)).orElse(now);
+                    email.queue(member.get(), locale, event.id(), type,
+                            new EmailContent(member.get().displayName, text.title(), body, link, null, null), due);
+                }
+            }
+        });
     }
 
-    private void toEmail(PlanRecipient member, IncomingEvent event, String title, String body, String link) {
-        if (preferences.allows(member.subject, event.shortType(), PersonalChannel.EMAIL)) {
-            email.queue(member, event.id(), event.shortType(), title, body, link);
-        }
+    private Optional<PlanRecipient> member(UUID planId, String subject) {
+        return recipients.member(planId, subject).or(() -> recipients.anyMembership(subject));
     }
 }

@@ -50,13 +50,13 @@ public class PreferenceResource {
     @PUT
     @Path("/{channel}/{eventType}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Turn one event type on or off for one channel (INBOX or EMAIL)")
+    @Operation(summary = "Turn one event type on or off for one channel (INBOX or EMAIL), by email at once or in a digest")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PreferenceView.class)))
     @APIResponse(responseCode = "400", description = "Unknown channel or event type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PreferenceView set(@PathParam("channel") String channel, @PathParam("eventType") String eventType,
                               @Valid @NotNull PreferenceRequest request) {
-        return preferences.set(channel, eventType, request.enabled());
+        return preferences.set(channel, eventType, request.enabled(), request.delivery());
     }
 
     @DELETE

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.notification.routing.DefaultRouting;
 import io.partnerplan.notification.webhook.EventCatalogue;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
@@ -37,35 +38,56 @@ public class Preferences {
         return off.isEmpty();
     }
 
+    /** How {@code subject} wants {@code eventType} by email: at once unless they chose a digest. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DigestFrequency emailFrequency(String subject, String eventType) {
+        List<?> chosen = em.createNativeQuery("""
+                select frequency from notification_preference
+                where tenant_id = ?1 and subject = ?2 and event_type = ?3 and channel = 'EMAIL'""")
+                .setParameter(1, caller.requireTenant()).setParameter(2, subject).setParameter(3, eventType).getResultList();
+        return chosen.isEmpty() ? DigestFrequency.IMMEDIATE : DigestFrequency.valueOf((String) chosen.get(0));
+    }
+
     /** The caller's whole matrix: every event type of the catalogue on every personal channel. */
     @Transactional
     public List<PreferenceView> mine() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select event_type, channel, enabled from notification_preference where tenant_id = ?1 and subject = ?2""")
+                select event_type, channel, enabled, frequency from notification_preference where tenant_id = ?1 and subject = ?2""")
                 .setParameter(1, caller.requireTenant()).setParameter(2, caller.subject()).getResultList();
-        Map<String, Boolean> chosen = new HashMap<>();
-        rows.forEach(r -> chosen.put(r[0] + "/" + r[1], (Boolean) r[2]));
+        Map<String, Object[]> chosen = new HashMap<>();
+        rows.forEach(r -> chosen.put(r[0] + "/" + r[1], r));
         List<PreferenceView> all = new ArrayList<>();
         for (String type : EventCatalogue.SUBSCRIBABLE) {
             for (PersonalChannel channel : PersonalChannel.values()) {
-                Boolean enabled = chosen.get(type + "/" + channel.name());
-                all.add(new PreferenceView(type, channel, enabled == null || enabled, enabled == null));
+                Object[] row = chosen.get(type + "/" + channel.name());
+                all.add(row == null ? new PreferenceView(type, channel, true, true, DigestFrequency.IMMEDIATE)
+                        : new PreferenceView(type, channel, (Boolean) row[2], false, DigestFrequency.valueOf((String) row[3])));
             }
         }
         return all;
     }
 
     @Transactional
-    public PreferenceView set(String channel, String eventType, boolean enabled) {
+    public PreferenceView set(String channel, String eventType, boolean enabled, DigestFrequency delivery) {
         PersonalChannel on = validate(channel, eventType);
+        DigestFrequency frequency = delivery == null ? DigestFrequency.IMMEDIATE : delivery;
+        if (on != PersonalChannel.EMAIL && frequency != DigestFrequency.IMMEDIATE) {
+            throw ProblemException.badRequest("delivery", "digests are for EMAIL; the inbox always gets items at once");
+        }
+        if (!enabled && on == PersonalChannel.INBOX && DefaultRouting.mandatory(eventType)) {
+            throw ProblemException.badRequest("enabled", "'" + eventType
+                    + "' is mandatory: it always reaches your inbox (you may still turn its email off)");
+        }
         em.createNativeQuery("""
-                insert into notification_preference (tenant_id, subject, event_type, channel, enabled, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6)
-                on conflict (tenant_id, subject, event_type, channel) do update set enabled = excluded.enabled, updated_at = excluded.updated_at""")
+                insert into notification_preference (tenant_id, subject, event_type, channel, enabled, updated_at, frequency)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (tenant_id, subject, event_type, channel) do update set enabled = excluded.enabled,
+                    updated_at = excluded.updated_at, frequency = excluded.frequency""")
                 .setParameter(1, caller.requireTenant()).setParameter(2, caller.subject()).setParameter(3, eventType)
-                .setParameter(4, on.name()).setParameter(5, enabled).setParameter(6, Instant.now()).executeUpdate();
-        return new PreferenceView(eventType, on, enabled, false);
+                .setParameter(4, on.name()).setParameter(5, enabled).setParameter(6, Instant.now())
+                .setParameter(7, frequency.name()).executeUpdate();
+        return new PreferenceView(eventType, on, enabled, false, frequency);
     }
 
     /** Back to the default (on). */

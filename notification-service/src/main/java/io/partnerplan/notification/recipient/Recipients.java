@@ -89,6 +89,22 @@ public class Recipients {
         return of(plan, subject);
     }
 
+    /**
+     * Someone's membership of any plan of the tenant, for their address and language when they are told
+     * about a plan they are not a member of (a delegate standing in for an absent member).
+     */
+    public Optional<PlanRecipient> anyMembership(String subject) {
+        return em.createQuery("from PlanRecipient r where r.subject = ?1 order by r.id desc", PlanRecipient.class)
+                .setParameter(1, subject).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The partnership's plans that are not closed: their members hear of the partnership's period closing. */
+    public List<KnownPlan> openPlansOf(UUID vendorOrganisation, UUID partnerOrganisation) {
+        return em.createQuery("from KnownPlan p where p.vendorOrganisationId = ?1 and p.partnerOrganisationId = ?2"
+                        + " and p.status <> 'CLOSED' order by p.planId", KnownPlan.class)
+                .setParameter(1, vendorOrganisation).setParameter(2, partnerOrganisation).getResultList();
+    }
+
     private Optional<PlanRecipient> of(UUID plan, String subject) {
         return em.createQuery("from PlanRecipient r where r.planId = ?1 and r.subject = ?2", PlanRecipient.class)
                 .setParameter(1, plan).setParameter(2, subject).getResultStream().findFirst();

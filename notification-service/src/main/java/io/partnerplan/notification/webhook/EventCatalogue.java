@@ -16,9 +16,14 @@ public final class EventCatalogue {
             "plan.agreed", "plan.activated", "plan.closed",
             "member.added", "member.removed",
             "action.created", "action.updated", "action.overdue",
-            "kpi.defined", "kpi.measurement.recorded",
+            "milestone.created", "milestone.updated", "milestone.at-risk", "milestone.on-track", "milestone.achieved",
+            "milestone.missed", "investment.created", "investment.updated", "investment.unlocked",
+            "plan.amendment-proposed", "plan.amendment-rejected", "plan.amended", "plan.renewed", "review.completed",
+            "escalation.raised", "escalation.acknowledged", "escalation.climbed", "escalation.resolved",
+            "kpi.defined", "kpi.measurement.recorded", "kpi.measurements.imported", "kpi.targets.set",
+            "kpi.target.missed", "kpi.scorecard.changed",
             "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
-            "review.scheduled", "review.due", "review.overdue"));
+            "review.scheduled", "review.due", "review.overdue", "availability.changed"));
 
     private EventCatalogue() {
     }

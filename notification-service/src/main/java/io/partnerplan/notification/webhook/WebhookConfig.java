@@ -57,6 +57,9 @@ public interface WebhookConfig {
     @WithDefault("1m")
     Duration circuitCoolDown();
 
+    /** AES key (base64 of 16, 24 or 32 bytes) the signing secrets are encrypted with at rest; unset: stored plainly. */
+    java.util.Optional<String> secretKey();
+
     /** How long the previous secret still signs deliveries after a rotation. */
     @WithDefault("24h")
     Duration secretGracePeriod();

@@ -21,7 +21,10 @@ public class WebhookEndpoints {
 
     private final EntityManager em;
 
-    public WebhookEndpoints(EntityManager em) {
+    private final SecretCipher cipher;
+
+    public WebhookEndpoints(EntityManager em, SecretCipher cipher) {
+        this.cipher = cipher;
         this.em = em;
     }
 
@@ -42,10 +45,10 @@ public class WebhookEndpoints {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
-        List<String> secrets = new ArrayList<>(List.of((String) r[2]));
+        List<String> secrets = new ArrayList<>(List.of(cipher.open((String) r[2])));
         Instant previousUntil = instant(r[4]);
         if (r[3] != null && previousUntil != null && previousUntil.isAfter(Instant.now())) {
-            secrets.add((String) r[3]);
+            secrets.add(cipher.open((String) r[3]));
         }
         return Optional.of(new Endpoint(id, (String) r[0], (Boolean) r[1], secrets, ((Number) r[5]).intValue(), instant(r[6])));
     }
@@ -56,6 +59,22 @@ public class WebhookEndpoints {
         em.createNativeQuery("update webhook_subscription set consecutive_failures = 0, circuit_open_until = null where id = ?1")
                 .setParameter(1, endpoint.id()).executeUpdate();
         return new Endpoint(endpoint.id(), endpoint.url(), endpoint.active(), endpoint.secrets(), 0, null);
+    }
+
+    /**
+     * Takes the one trial call of a half-open circuit: re-opens it for {@code coolDown} in the same
+     * statement, so no other replica (nor this one) sees it half-open and tries too; the trial's outcome
+     * then closes it ({@link #succeeded}) or opens it anew ({@link #failed}).
+     *
+     * @return whether this caller got the trial
+     */
+    @Transactional
+    public boolean claimTrial(Endpoint endpoint, Instant now, Duration coolDown) {
+        return em.createNativeQuery("""
+                update webhook_subscription set circuit_open_until = ?2
+                where id = ?1 and circuit_open_until is not null and circuit_open_until <= ?3""")
+                .setParameter(1, endpoint.id()).setParameter(2, now.plus(coolDown)).setParameter(3, now)
+                .executeUpdate() == 1;
     }
 
     /** One more consecutive failure; at {@code threshold} (or a failed half-open trial) the circuit opens for {@code coolDown}. */

@@ -71,6 +71,12 @@ public class WebhookSender {
                 deliveries.defer(delivery, endpoint.openUntil());
                 continue;
             }
+            if (endpoint.circuit(now) == Circuit.HALF_OPEN && !endpoints.claimTrial(endpoint, now, config.circuitCoolDown())) {
+                // Another replica is making the trial call: wait for its outcome like for an open circuit.
+                endpoint = endpoints.load(endpointId).orElse(endpoint);
+                deliveries.defer(delivery, endpoint.openUntil() != null ? endpoint.openUntil() : now.plus(config.interval()));
+                continue;
+            }
             Outcome outcome = attempt(endpoint, delivery);
             if (outcome.ok()) {
                 deliveries.sent(delivery, outcome.status());

@@ -31,7 +31,10 @@ public class Webhooks {
     private final WebhookConfig config;
     private final UrlGuard guard;
 
-    public Webhooks(EntityManager em, Caller caller, WebhookConfig config) {
+    private final SecretCipher cipher;
+
+    public Webhooks(EntityManager em, Caller caller, WebhookConfig config, SecretCipher cipher) {
+        this.cipher = cipher;
         this.em = em;
         this.caller = caller;
         this.config = config;
@@ -50,11 +53,12 @@ public class Webhooks {
         s.description = request.description();
         s.eventTypes = types.toArray(String[]::new);
         s.active = request.active() == null || request.active();
-        s.secret = Signatures.newSecret();
+        String secret = Signatures.newSecret();
+        s.secret = cipher.seal(secret);
         s.createdBy = caller.subject();
         s.createdAt = Instant.now();
         em.persist(s);
-        return WebhookView.of(s, s.secret, Instant.now());
+        return WebhookView.of(s, secret, Instant.now());
     }
 
     @Transactional
@@ -107,10 +111,11 @@ public class Webhooks {
     @Transactional
     public WebhookSecretView rotate(UUID id) {
         WebhookSubscription s = require(id);
-        s.previousSecret = s.secret;
+        s.previousSecret = cipher.seal(cipher.open(s.secret)); // a secret stored before encryption is sealed now
         s.previousSecretExpiresAt = Instant.now().plus(config.secretGracePeriod());
-        s.secret = Signatures.newSecret();
-        return new WebhookSecretView(s.secret, s.previousSecretExpiresAt);
+        String secret = Signatures.newSecret();
+        s.secret = cipher.seal(secret);
+        return new WebhookSecretView(secret, s.previousSecretExpiresAt);
     }
 
     @Transactional

@@ -1,0 +1,163 @@
+package io.partnerplan.notification.notify;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.notification.recipient.KnownPlan;
+import io.partnerplan.notification.recipient.PlanRecipient;
+import io.partnerplan.notification.recipient.Recipients;
+import io.partnerplan.notification.routing.DefaultRouting;
+import io.partnerplan.notification.routing.RoutingRules;
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.security.Roles;
+
+/**
+ * The events people care about (milestones, investments, escalations, amendments, renewals, reviews
+ * held, periods closing, targets missed): who hears them (the tenant's routing rules, and for
+ * escalations the recipients the event names) and what they read.
+ */
+@ApplicationScoped
+public class EventNotifications {
+
+    private final Notifier notifier;
+    private final Recipients recipients;
+    private final RoutingRules routing;
+
+    public EventNotifications(Notifier notifier, Recipients recipients, RoutingRules routing) {
+        this.notifier = notifier;
+        this.recipients = recipients;
+        this.routing = routing;
+    }
+
+    /** Whether this class tells people about the event type. */
+    public static boolean handles(String eventType) {
+        return DefaultRouting.routes(eventType);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void on(IncomingEvent event) {
+        String type = event.shortType();
+        if (type.equals("period.closing")) {
+            periodClosing(event);
+            return;
+        }
+        // A plan this service never heard of has no members to tell: nothing to do, nothing lost.
+        KnownPlan plan = recipients.plan(event.uuid("planId")).orElse(null);
+        if (plan == null) {
+            return;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("plan", plan.title);
+        String link = "/api/v1/plans/" + plan.planId;
+        JsonNode data = event.data();
+        Set<String> extra = new LinkedHashSet<>();
+        switch (type) {
+            case "milestone.at-risk", "milestone.missed", "milestone.achieved" -> {
+                p.put("milestone", event.text("title"));
+                p.put("dueOn", text(data, "dueOn"));
+                link = link + "/milestones/" + event.uuid("id");
+            }
+            case "investment.unlocked" -> {
+                p.put("investment", event.text("title"));
+                p.put("amount", text(data, "amount"));
+                p.put("currency", text(data, "currency"));
+                link = link + "/investments/" + event.uuid("id");
+            }
+            case "escalation.raised", "escalation.climbed", "escalation.acknowledged", "escalation.resolved" -> {
+                int level = data.path("level").asInt(1);
+                p.put("escalation", event.text("title"));
+                p.put("level", level);
+                p.put("levels", text(data, "levels"));
+                p.put("acknowledgeBy", text(data, "acknowledgeBy"));
+                String by = type.equals("escalation.resolved") ? text(data, "resolvedBy") : text(data, "acknowledgedBy");
+                p.put("by", by == null ? event.actor() : name(plan.planId, by));
+                data.path("recipients").forEach(r -> extra.add(r.asText()));
+                Set<String> roles = new LinkedHashSet<>();
+                data.path("roles").forEach(r -> roles.add(r.asText()));
+                if (DefaultRouting.sponsorsJoin(type, level)) {
+                    roles.add(Roles.EXECUTIVE_SPONSOR);
+                }
+                recipients.ofPlan(plan.planId).stream().filter(m -> roles.contains(m.role)).forEach(m -> extra.add(m.subject));
+                link = link + "/escalations/" + event.uuid("escalationId");
+            }
+            case "plan.amendment-proposed", "plan.amended" -> {
+                p.put("by", name(plan.planId, text(data, "proposedBy")));
+                p.put("reason", text(data, "reason"));
+                p.put("fromVersion", text(data, "fromVersion"));
+                p.put("toVersion", text(data, "toVersion"));
+                link = link + "/amendments/" + event.uuid("amendmentId");
+            }
+            case "plan.renewed" -> {
+                p.put("carried", data.path("carriedActionIds").size());
+                link = "/api/v1/plans/" + event.uuid("successorPlanId");
+            }
+            case "review.completed" -> {
+                p.put("heldOn", event.text("heldOn"));
+                p.put("decisions", data.path("decisions").size());
+                p.put("actions", data.path("actionIds").size());
+                link = link + "/reviews/" + event.uuid("reviewId");
+            }
+            case "kpi.target.missed" -> {
+                p.put("kpi", event.text("kpi"));
+                p.put("period", event.text("period"));
+                p.put("target", text(data, "target"));
+                p.put("actual", text(data, "actual"));
+                p.put("attainment", text(data, "attainment"));
+                link = link + "/scorecard";
+            }
+            default -> throw new IllegalArgumentException("not routed: " + type);
+        }
+        Set<String> to = byRoles(plan.planId, type, event.actor());
+        to.addAll(extra);
+        to.remove(event.actor()); // nobody needs telling what they just did themselves
+        notifier.notify(event, plan.planId, to, Wording.of(type, p), link);
+    }
+
+    /** The members of every open plan of the partnership whose roles hear period.closing. */
+    private void periodClosing(IncomingEvent event) {
+        JsonNode data = event.data();
+        Map<String, Object> p = new HashMap<>();
+        p.put("label", event.text("label"));
+        p.put("periodEnd", event.text("periodEnd"));
+        p.put("days", data.path("daysUntilEnd").asLong());
+        for (KnownPlan plan : recipients.openPlansOf(event.uuid("vendorOrganisationId"), event.uuid("partnerOrganisationId"))) {
+            p.put("plan", plan.title);
+            // Someone in several of the partnership's plans is told once: the inbox and the email queue
+            // keep one notification per event and recipient, the first plan's.
+            notifier.notify(event, plan.planId, byRoles(plan.planId, "period.closing", null), Wording.of("period.closing", p),
+                    "/api/v1/plans/" + plan.planId);
+        }
+    }
+
+    /** Members whose role hears the type in this tenant; not the one who caused it. */
+    private Set<String> byRoles(UUID planId, String type, String actor) {
+        Set<String> roles = routing.roles(type);
+        Set<String> to = new LinkedHashSet<>();
+        for (PlanRecipient member : recipients.ofPlan(planId)) {
+            if (roles.contains(member.role) && !member.subject.equals(actor)) {
+                to.add(member.subject);
+            }
+        }
+        return to;
+    }
+
+    private String name(UUID planId, String subject) {
+        if (subject == null) {
+            return null;
+        }
+        return recipients.member(planId, subject).map(m -> m.displayName).orElse(subject);
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

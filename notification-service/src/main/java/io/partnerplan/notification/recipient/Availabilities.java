@@ -1,0 +1,76 @@
+package io.partnerplan.notification.recipient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.PoisonEventException;
+import io.partnerplan.platform.security.Caller;
+
+/** Members' out-of-office periods and delegates, copied from calendar-service's availability.changed. */
+@ApplicationScoped
+public class Availabilities {
+
+    /** Who stands in for an absent member, and until when (inclusive). */
+    public record Away(String subject, String delegate, LocalDate until) {
+    }
+
+    private final EntityManager em;
+    private final Caller caller;
+
+    public Availabilities(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+    }
+
+    /** Each event carries the whole availability, so the latest one simply replaces the copy. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remember(IncomingEvent event) {
+        JsonNode data = event.data();
+        LocalDate starts = event.date("startsOn");
+        LocalDate ends = event.date("endsOn");
+        if (ends.isBefore(starts)) {
+            throw new PoisonEventException("availability.changed data has endsOn before startsOn");
+        }
+        String status = event.text("status");
+        if (!List.of("DECLARED", "UPDATED", "CANCELLED").contains(status)) {
+            throw new PoisonEventException("availability.changed data has an unknown status " + status);
+        }
+        String delegate = data.hasNonNull("delegateSubject") && !data.get("delegateSubject").asText().isBlank()
+                ? data.get("delegateSubject").asText() : null;
+        em.createNativeQuery("""
+                insert into availability (availability_id, tenant_id, organisation_id, subject, delegate_subject,
+                                          starts_on, ends_on, status, note, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                on conflict (availability_id) do update set organisation_id = excluded.organisation_id,
+                    subject = excluded.subject, delegate_subject = excluded.delegate_subject, starts_on = excluded.starts_on,
+                    ends_on = excluded.ends_on, status = excluded.status, note = excluded.note, updated_at = excluded.updated_at
+                where availability.tenant_id = excluded.tenant_id and availability.updated_at <= excluded.updated_at""")
+                .setParameter(1, event.uuid("availabilityId")).setParameter(2, caller.requireTenant())
+                .setParameter(3, event.uuid("organisationId")).setParameter(4, event.text("subject"))
+                .setParameter(5, delegate).setParameter(6, starts).setParameter(7, ends).setParameter(8, status)
+                .setParameter(9, data.hasNonNull("note") ? data.get("note").asText() : null)
+                .setParameter(10, event.time())
+                .executeUpdate();
+    }
+
+    /** The delegate of {@code subject} on {@code day}, if they are away then and named one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Away> away(String subject, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select delegate_subject, ends_on from availability
+                where tenant_id = ?1 and subject = ?2 and status <> 'CANCELLED' and starts_on <= ?3 and ends_on >= ?3
+                  and delegate_subject is not null and delegate_subject <> subject
+                order by updated_at desc limit 1""")
+                .setParameter(1, caller.requireTenant()).setParameter(2, subject).setParameter(3, day).getResultList();
+        return rows.stream().findFirst().map(r -> new Away(subject, (String) r[0], r[1] instanceof LocalDate d ? d : ((java.sql.Date) r[1]).toLocalDate()));
+    }
+}

@@ -1,0 +1,83 @@
+package io.partnerplan.notification.routing;
+
+import static io.partnerplan.platform.security.Roles.CONTRIBUTOR;
+import static io.partnerplan.platform.security.Roles.EXECUTIVE_SPONSOR;
+import static io.partnerplan.platform.security.Roles.PARTNER_OWNER;
+import static io.partnerplan.platform.security.Roles.VENDOR_MANAGER;
+import static io.partnerplan.platform.security.Roles.VIEWER;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which plan roles hear which event type unless a tenant changed it: the product's default. Escalations
+ * also reach the subjects and roles the event itself names (the current level of its path), and the
+ * executive sponsors once an escalation climbed to level 2 or higher; that part is not configurable,
+ * an escalation must reach whom its path says.
+ */
+public final class DefaultRouting {
+
+    public static final Set<String> PLAN_ROLES = Set.of(VENDOR_MANAGER, PARTNER_OWNER, CONTRIBUTOR, VIEWER, EXECUTIVE_SPONSOR);
+    private static final Set<String> EVERYONE = PLAN_ROLES;
+    private static final Set<String> OWNERS = Set.of(VENDOR_MANAGER, PARTNER_OWNER);
+    private static final Set<String> OWNERS_AND_SPONSORS = Set.of(VENDOR_MANAGER, PARTNER_OWNER, EXECUTIVE_SPONSOR);
+
+    private static final Map<String, Set<String>> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put("milestone.at-risk", OWNERS);
+        ROLES.put("milestone.missed", OWNERS);
+        ROLES.put("milestone.achieved", EVERYONE);
+        ROLES.put("investment.unlocked", OWNERS_AND_SPONSORS);
+        // The event's recipients and roles decide; nobody else by default.
+        ROLES.put("escalation.raised", Set.of());
+        ROLES.put("escalation.climbed", Set.of());
+        ROLES.put("escalation.acknowledged", Set.of());
+        ROLES.put("escalation.resolved", Set.of());
+        ROLES.put("plan.amendment-proposed", OWNERS_AND_SPONSORS);
+        ROLES.put("plan.amended", EVERYONE);
+        ROLES.put("plan.renewed", EVERYONE);
+        ROLES.put("review.completed", EVERYONE);
+        ROLES.put("period.closing", OWNERS);
+        ROLES.put("kpi.target.missed", OWNERS_AND_SPONSORS);
+    }
+
+    /** An escalation that is raised or climbs must reach someone: nobody opts out of hearing it in the inbox. */
+    public static final Set<String> MANDATORY = Set.of("escalation.raised", "escalation.climbed");
+
+    private DefaultRouting() {
+    }
+
+    /** The event types routed by role (and so configurable per tenant), in a stable order. */
+    public static Set<String> eventTypes() {
+        return new TreeSet<>(ROLES.keySet());
+    }
+
+    public static boolean routes(String eventType) {
+        return ROLES.containsKey(eventType);
+    }
+
+    /** @return the default roles, empty for a type routed only by its event's own recipients */
+    public static Set<String> roles(String eventType) {
+        Set<String> roles = ROLES.get(eventType);
+        if (roles == null) {
+            throw new IllegalArgumentException("no routing for " + eventType);
+        }
+        return roles;
+    }
+
+    public static boolean isEscalation(String eventType) {
+        return eventType.startsWith("escalation.");
+    }
+
+    /** Executive sponsors join an escalation from its second level on. */
+    public static boolean sponsorsJoin(String eventType, int level) {
+        return isEscalation(eventType) && level >= 2;
+    }
+
+    public static boolean mandatory(String eventType) {
+        return MANDATORY.contains(eventType);
+    }
+}
