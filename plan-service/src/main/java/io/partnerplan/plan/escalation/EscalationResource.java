@@ -78,6 +78,7 @@ public class EscalationResource {
     @GET
     @Path("/escalations")
     @Operation(summary = "The plan's escalations, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of escalations")
     @APIResponse(responseCode = "400", description = "Unknown status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<EscalationView> list(@PathParam("id") UUID plan,

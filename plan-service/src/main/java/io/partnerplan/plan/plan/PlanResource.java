@@ -73,7 +73,7 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "A filter value that cannot be read, named by its parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PlanView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                               @Parameter(description = "Plan statuses, repeated or comma-separated", example = "ACTIVE,IN_REVIEW")
+                               @Parameter(description = "Plan statuses, repeated (status=ACTIVE&status=IN_REVIEW) or comma-separated (status=ACTIVE,IN_REVIEW)")
                                @QueryParam("status") List<String> status,
                                @Parameter(description = "The partner organisation's id") @QueryParam("partnerOrganisationId") String partner,
                                @Parameter(description = "A member who runs the plan (vendor manager or partner owner), by subject")
