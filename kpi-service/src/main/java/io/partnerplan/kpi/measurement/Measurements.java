@@ -45,10 +45,13 @@ public class Measurements {
     private final Caller caller;
     private final PlansOfCaller plans;
     private final Criteria criteria;
+    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
     private final Clock clock;
 
     public Measurements(MeasurementRepository measurements, KpiDefinitionRepository kpis, EntityManager em, Outbox outbox,
-                        Caller caller, PlansOfCaller plans, Criteria criteria, Clock clock) {
+                        Caller caller, PlansOfCaller plans, Criteria criteria,
+                        io.partnerplan.kpi.scorecard.ScorecardChanges scorecards, Clock clock) {
+        this.scorecards = scorecards;
         this.measurements = measurements;
         this.kpis = kpis;
         this.em = em;
@@ -69,6 +72,7 @@ public class Measurements {
             outbox.publish("kpi.measurement.recorded", "plan", plan.planId, view);
             // In the same transaction: a criterion's state change and its event commit with the value.
             criteria.evaluate(plan.planId, kpi, LocalDate.now(clock));
+            scorecards.announce(plan);
         }
         return view;
     }
@@ -111,6 +115,7 @@ public class Measurements {
             for (KpiDefinition kpi : batch.kpis.values()) {
                 criteria.evaluate(batch.planId, kpi, today);
             }
+            scorecards.announce(plansSeen.get(batch.planId));
         }
         return results;
     }
@@ -219,6 +224,10 @@ public class Measurements {
     }
 
     private static void requireConsistent(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
+        if (kpi.derived()) {
+            throw ProblemException.badRequest("kpi", "'" + kpi.key + "' is derived from the formula " + kpi.formula
+                    + ": record its inputs instead");
+        }
         if (kpi.unit == KpiUnit.CURRENCY && !kpi.currency.equals(request.currency())) {
             throw ProblemException.badRequest("currency", "must be " + kpi.currency + ", the currency of KPI " + kpi.key);
         }
