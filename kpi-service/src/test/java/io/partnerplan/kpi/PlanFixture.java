@@ -23,20 +23,40 @@ public final class PlanFixture {
     public static final String CALENDAR_TOPIC = "partnerplan.calendar.events.v1";
     public static final String KPI_TOPIC = "partnerplan.kpi.events.v1";
 
-    public final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    public final UUID vendor = UUID.randomUUID();
+    public final String tenant;
+    public final UUID vendor;
     public final UUID partner = UUID.randomUUID();
     public final UUID plan = UUID.randomUUID();
     public final UUID mop = UUID.randomUUID();
-    public final String vendorManager = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
-    public final String partnerOwner = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
-    public final String crm = DevTokens.tokenFor(tenant, partner, "crm-sync@northwind.test", Roles.INTEGRATION);
+    public String partnerName = "Northwind";
+    public final String vendorManager;
+    public final String partnerOwner;
+    public final String crm;
+
+    /** Another plan of the same vendor with another partner, in the same tenant. */
+    public PlanFixture sibling(String partnerName) {
+        PlanFixture other = new PlanFixture(tenant, vendor);
+        other.partnerName = partnerName;
+        return other;
+    }
+
+    public PlanFixture() {
+        this("t-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID());
+    }
+
+    private PlanFixture(String tenant, UUID vendor) {
+        this.tenant = tenant;
+        this.vendor = vendor;
+        this.vendorManager = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
+        this.partnerOwner = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
+        this.crm = DevTokens.tokenFor(tenant, partner, "crm-sync@northwind.test", Roles.INTEGRATION);
+    }
 
     public PlanFixture activePlanWithMop() {
         send(PLAN_TOPIC, plan, "plan.created", """
-                {"planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
+                {"planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27","partnerName":"%s",
                  "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","createdBy":"vm@contoso.test"}"""
-                .formatted(plan, vendor, partner));
+                .formatted(plan, vendor, partner, partnerName));
         send(PLAN_TOPIC, plan, "plan.activated", """
                 {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
                  "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","status":"ACTIVE"}"""
@@ -51,7 +71,7 @@ public final class PlanFixture {
         given().auth().oauth2(DevTokens.token(tenant, null, Roles.TENANT_ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("key", "revenue", "name", "Revenue", "unit", "CURRENCY", "currency", "USD",
                         "direction", "HIGHER_IS_BETTER", "aggregation", "SUM"))
-                .post("/api/v1/kpis").then().statusCode(201);
+                .post("/api/v1/kpis").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(vendorManager).get("/api/v1/targets/{plan}/periods", plan).then().statusCode(200)
                         .body("[0].label", org.hamcrest.Matchers.equalTo("MOP Q1 2027")));

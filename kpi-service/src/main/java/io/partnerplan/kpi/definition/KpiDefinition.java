@@ -43,9 +43,16 @@ public class KpiDefinition extends TenantScoped {
     @Column(nullable = false)
     public Aggregation aggregation;
 
+    /** A derived KPI's formula over other KPIs (see {@link Formula}); null for a measured KPI. */
+    public String formula;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Version
     public long version;
+
+    public boolean derived() {
+        return formula != null;
+    }
 }

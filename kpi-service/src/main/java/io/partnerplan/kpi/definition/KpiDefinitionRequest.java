@@ -15,5 +15,14 @@ public record KpiDefinitionRequest(
         @NotNull KpiUnit unit,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") @Schema(example = "USD") String currency,
         @NotNull Direction direction,
-        @NotNull Aggregation aggregation) {
+        @Schema(description = "Required for a measured KPI; omit for a derived one (it is computed per window from its formula)")
+        Aggregation aggregation,
+        @Size(max = 500) @Schema(description = "Makes the KPI derived: arithmetic over other KPIs of the library, keys written "
+                + "with underscores for hyphens. Measurements cannot be written to it.", example = "deals_won / deals_closed * 100")
+        String formula) {
+
+    public KpiDefinitionRequest(String key, String name, KpiUnit unit, String currency, Direction direction,
+                                Aggregation aggregation) {
+        this(key, name, unit, currency, direction, aggregation, null);
+    }
 }

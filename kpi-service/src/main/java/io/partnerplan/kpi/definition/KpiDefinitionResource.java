@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -47,7 +49,9 @@ public class KpiDefinitionResource {
     @POST
     @Idempotent
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER })
-    @Operation(summary = "Add a KPI to the library")
+    @Operation(summary = "Add a KPI to the library", description = "With a formula the KPI is derived: computed per "
+            + "window from other KPIs of the library (keys with underscores for hyphens, e.g. deals_won / deals_closed * 100); "
+            + "division by zero gives no value. Refused: syntax errors, unknown names, cycles, mixed currencies.")
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(schema = @Schema(implementation = KpiDefinitionView.class)))
     @APIResponse(responseCode = "409", description = "The key is taken",
@@ -75,6 +79,30 @@ public class KpiDefinitionResource {
     @Operation(summary = "List the KPI library")
     public Page<KpiDefinitionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return library.list(PageRequest.of(limit, cursor));
+    }
+
+    @Schema(name = "FormulaChange")
+    public record FormulaChange(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500)
+                                @Schema(example = "deals_won / (deals_won + deals_lost) * 100") String formula) {
+    }
+
+    @PUT
+    @Path("/{id}/formula")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER })
+    @Operation(summary = "Change a derived KPI's formula", description = "Checked like a new one: valid arithmetic, "
+            + "KPIs of the library only, no cycle through other derived KPIs, one currency. Needs If-Match.")
+    @APIResponse(responseCode = "200", description = "Changed; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = KpiDefinitionView.class)))
+    @APIResponse(responseCode = "400", description = "Syntax error, unknown name, cycle or mixed currencies",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The KPI is measured, not derived",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeFormula(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                  @NotNull @Valid FormulaChange change) {
+        KpiDefinitionView kpi = library.changeFormula(id, ifMatch, change.formula());
+        return Response.ok(kpi).tag(Versions.etag(kpi.version())).build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -37,6 +38,16 @@ public class KpiLibrary {
         if (definitions.byKey(request.key()).isPresent()) {
             throw ProblemException.conflict("A KPI with key '" + request.key() + "' already exists in your library");
         }
+        Formula formula = null;
+        if (request.formula() != null) {
+            if (request.aggregation() != null) {
+                throw ProblemException.badRequest("aggregation", "must be omitted for a derived KPI: it is computed per "
+                        + "window from its formula's inputs");
+            }
+            formula = FormulaRules.check(request.key(), request.unit(), request.currency(), request.formula(), library());
+        } else if (request.aggregation() == null) {
+            throw ProblemException.badRequest("aggregation", "is required for a measured KPI (SUM, LAST or AVERAGE)");
+        }
         KpiDefinition kpi = new KpiDefinition();
         kpi.id = Ids.next();
         kpi.key = request.key();
@@ -44,7 +55,9 @@ public class KpiLibrary {
         kpi.unit = request.unit();
         kpi.currency = request.currency();
         kpi.direction = request.direction();
-        kpi.aggregation = request.aggregation();
+        // A derived KPI is a level per window (never summed across windows): LAST is how targets treat it.
+        kpi.aggregation = formula == null ? request.aggregation() : Aggregation.LAST;
+        kpi.formula = formula == null ? null : formula.text().strip();
         kpi.createdAt = Instant.now();
         definitions.persist(kpi);
         definitions.flush();
@@ -63,6 +76,25 @@ public class KpiLibrary {
             }
         }
         return added;
+    }
+
+    /** Changes a derived KPI's formula; a measured KPI cannot become derived (its values would be orphaned). */
+    @Transactional
+    public KpiDefinitionView changeFormula(UUID id, String ifMatch, String text) {
+        KpiDefinition kpi = definitions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("KPI", id));
+        if (!kpi.derived()) {
+            throw ProblemException.conflict("KPI " + kpi.key + " is measured, not derived: it has no formula to change");
+        }
+        Versions.requireMatch(ifMatch, kpi.version);
+        kpi.formula = FormulaRules.check(kpi.key, kpi.unit, kpi.currency, text, library()).text().strip();
+        definitions.flush();
+        KpiDefinitionView view = KpiDefinitionView.of(kpi);
+        outbox.publish("kpi.defined", "kpi", kpi.id, view);
+        return view;
+    }
+
+    private java.util.Map<String, KpiDefinition> library() {
+        return definitions.listAll().stream().collect(java.util.stream.Collectors.toMap(k -> k.key, k -> k));
     }
 
     @Transactional

@@ -18,6 +18,10 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
+    public List<Measurement> byExternalIds(Source source, List<String> externalIds) {
+        return list("source = ?1 and externalId in ?2", source, externalIds);
+    }
+
     /** Keyset page of a plan's measurements, of one KPI when {@code kpi} is given. */
     public List<Measurement> page(UUID plan, UUID kpi, PageRequest page) {
         Map<String, Object> params = new HashMap<>(Map.of("plan", plan));

@@ -45,10 +45,15 @@ public class Measurements {
     private final Caller caller;
     private final PlansOfCaller plans;
     private final Criteria criteria;
+    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
     private final Clock clock;
+    private final MeasurementCopy copy;
 
     public Measurements(MeasurementRepository measurements, KpiDefinitionRepository kpis, EntityManager em, Outbox outbox,
-                        Caller caller, PlansOfCaller plans, Criteria criteria, Clock clock) {
+                        Caller caller, PlansOfCaller plans, Criteria criteria,
+                        io.partnerplan.kpi.scorecard.ScorecardChanges scorecards, Clock clock, MeasurementCopy copy) {
+        this.copy = copy;
+        this.scorecards = scorecards;
         this.measurements = measurements;
         this.kpis = kpis;
         this.em = em;
@@ -63,12 +68,13 @@ public class Measurements {
     public MeasurementView record(MeasurementRequest request) {
         TrackedPlan plan = planOfCaller(request.planId());
         KpiDefinition kpi = kpiOf(request.kpi());
-        Written written = write(request, plan, kpi);
+        Written written = write(request, plan, kpi, null);
         MeasurementView view = view(written.measurement(), kpi, written.outcome());
         if (!"duplicate".equals(written.outcome())) {
             outbox.publish("kpi.measurement.recorded", "plan", plan.planId, view);
             // In the same transaction: a criterion's state change and its event commit with the value.
             criteria.evaluate(plan.planId, kpi, LocalDate.now(clock));
+            scorecards.announce(plan);
         }
         return view;
     }
@@ -84,6 +90,8 @@ public class Measurements {
         Map<UUID, TrackedPlan> plansSeen = new HashMap<>();
         Map<String, KpiDefinition> kpisSeen = new HashMap<>();
         Map<UUID, ImportedBatch> byPlan = new LinkedHashMap<>();
+        Map<String, Measurement> byExternalId = existingOf(rows);
+        List<Measurement> fresh = new ArrayList<>();
         for (MeasurementImport.Row row : rows) {
             if (row.rejection() != null) {
                 results.add(row.rejection());
@@ -93,7 +101,7 @@ public class Measurements {
             try {
                 TrackedPlan plan = plansSeen.computeIfAbsent(request.planId(), this::planOfRow);
                 KpiDefinition kpi = kpisSeen.computeIfAbsent(request.kpi(), this::kpiOf);
-                Written written = write(request, plan, kpi);
+                Written written = write(request, plan, kpi, new Batch(byExternalId, fresh));
                 results.add(new BulkRowResult(row.line(), written.outcome(), written.measurement().id,
                         request.externalId(), null));
                 if (!"duplicate".equals(written.outcome())) {
@@ -104,6 +112,8 @@ public class Measurements {
                         ? List.of(new Problem.FieldError("line", e.getMessage())) : e.errors()));
             }
         }
+        // New rows first (COPY), then the corrections and revisions Hibernate holds, which may name them.
+        copy.insert(fresh);
         measurements.flush();
         LocalDate today = LocalDate.now(clock);
         for (ImportedBatch batch : byPlan.values()) {
@@ -111,6 +121,7 @@ public class Measurements {
             for (KpiDefinition kpi : batch.kpis.values()) {
                 criteria.evaluate(batch.planId, kpi, today);
             }
+            scorecards.announce(plansSeen.get(batch.planId));
         }
         return results;
     }
@@ -164,12 +175,40 @@ public class Measurements {
         return kpis.byKey(key).orElseThrow(() -> ProblemException.badRequest("kpi", "'" + key + "' is not a KPI of your library"));
     }
 
-    /** Accepted, duplicate (same external id, same value) or corrected (same external id, new value, old kept). */
-    private Written write(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
+    /** The measurements a batch's external ids already name: one query per source, not one per row. */
+    private Map<String, Measurement> existingOf(List<MeasurementImport.Row> rows) {
+        Map<Source, List<String>> ids = new java.util.EnumMap<>(Source.class);
+        for (MeasurementImport.Row row : rows) {
+            if (row.request() != null && row.request().externalId() != null && row.request().source() != null) {
+                ids.computeIfAbsent(row.request().source(), s -> new ArrayList<>()).add(row.request().externalId());
+            }
+        }
+        Map<String, Measurement> found = new HashMap<>();
+        ids.forEach((source, externalIds) -> measurements.byExternalIds(source, externalIds)
+                .forEach(m -> found.put(externalKey(m.source, m.externalId), m)));
+        return found;
+    }
+
+    private static String externalKey(Source source, String externalId) {
+        return source + "\u0000" + externalId;
+    }
+
+    /**
+     * Accepted, duplicate (same external id, same value) or corrected (same external id, new value, old kept).
+     * {@code batch}: a bulk batch's measurements by external id, read up front and kept current here; null
+     * for a single write, which looks its external id up.
+     */
+    /** A bulk batch being written: existing measurements by external id (kept current) and the new ones to COPY. */
+    private record Batch(Map<String, Measurement> byExternalId, List<Measurement> fresh) {
+    }
+
+    private Written write(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi, Batch batch) {
         requireConsistent(request, plan, kpi);
         BigDecimal value = new BigDecimal(request.value());
         if (request.externalId() != null) {
-            var existing = measurements.byExternalId(request.source(), request.externalId());
+            var existing = batch != null
+                    ? java.util.Optional.ofNullable(batch.byExternalId().get(externalKey(request.source(), request.externalId())))
+                    : measurements.byExternalId(request.source(), request.externalId());
             if (existing.isPresent()) {
                 Measurement m = existing.get();
                 if (!m.planId.equals(plan.planId) || !m.kpiId.equals(kpi.id)) {
@@ -180,9 +219,14 @@ public class Measurements {
                         && java.util.Objects.equals(m.periodStart, request.periodStart())) {
                     return new Written(m, "duplicate");
                 }
-                keepRevision(m);
+                // A value sent twice in one batch was never stored: the later one replaces it without history.
+                if (batch == null || !batch.fresh().contains(m)) {
+                    keepRevision(m);
+                }
                 apply(m, request, value);
-                measurements.flush();
+                if (batch == null) {
+                    measurements.flush();
+                }
                 return new Written(m, "corrected");
             }
         }
@@ -193,10 +237,15 @@ public class Measurements {
         m.source = request.source();
         m.externalId = request.externalId();
         apply(m, request, value);
-        measurements.persist(m);
-        // Flushed now so a second row with the same external id in the batch finds this one.
-        if (m.externalId != null) {
-            measurements.flush();
+        if (batch == null) {
+            measurements.persist(m);
+        } else {
+            m.tenantId = plan.tenantId;
+            batch.fresh().add(m);
+            if (m.externalId != null) {
+                // A second row with the same external id in the batch finds this one.
+                batch.byExternalId().put(externalKey(m.source, m.externalId), m);
+            }
         }
         return new Written(m, "accepted");
     }
@@ -219,6 +268,10 @@ public class Measurements {
     }
 
     private static void requireConsistent(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
+        if (kpi.derived()) {
+            throw ProblemException.badRequest("kpi", "'" + kpi.key + "' is derived from the formula " + kpi.formula
+                    + ": record its inputs instead");
+        }
         if (kpi.unit == KpiUnit.CURRENCY && !kpi.currency.equals(request.currency())) {
             throw ProblemException.badRequest("currency", "must be " + kpi.currency + ", the currency of KPI " + kpi.key);
         }

@@ -29,9 +29,15 @@ public class CalendarEventsConsumer {
     private final ProcessedEvents processed;
     private final PlanPeriods periods;
     private final PeriodClose close;
+    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
+    private final jakarta.persistence.EntityManager em;
     private final Clock clock;
 
-    public CalendarEventsConsumer(ProcessedEvents processed, PlanPeriods periods, PeriodClose close, Clock clock) {
+    public CalendarEventsConsumer(ProcessedEvents processed, PlanPeriods periods, PeriodClose close,
+                                  io.partnerplan.kpi.scorecard.ScorecardChanges scorecards, jakarta.persistence.EntityManager em,
+                                  Clock clock) {
+        this.scorecards = scorecards;
+        this.em = em;
         this.processed = processed;
         this.periods = periods;
         this.close = close;
@@ -63,7 +69,13 @@ public class CalendarEventsConsumer {
                 } catch (java.time.DateTimeException e) {
                     throw new PoisonEventException("mop.agreed has a period without valid start and end dates");
                 }
-                periods.agreed(event.uuid("id"), event.uuid("vendorOrganisationId"), event.uuid("partnerOrganisationId"), agreed);
+                java.util.UUID vendor = event.uuid("vendorOrganisationId");
+                java.util.UUID partner = event.uuid("partnerOrganisationId");
+                periods.agreed(event.uuid("id"), vendor, partner, agreed);
+                // The pair's plans are now measured in these periods: their scorecards changed.
+                em.createQuery("from TrackedPlan where vendorOrganisationId = ?1 and partnerOrganisationId = ?2",
+                                io.partnerplan.kpi.plan.TrackedPlan.class).setParameter(1, vendor).setParameter(2, partner)
+                        .getResultList().forEach(scorecards::announce);
             }
             // Only the MOP's own periods: plans are measured in them, not in either side's fiscal quarters.
             case "period.closed" -> {

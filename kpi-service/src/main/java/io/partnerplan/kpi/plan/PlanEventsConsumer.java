@@ -73,6 +73,12 @@ public class PlanEventsConsumer {
         plan.partnerOrganisationId = event.uuid("partnerOrganisationId");
         plan.horizonStart = event.date("horizonStart");
         plan.horizonEnd = event.date("horizonEnd");
+        if (data.hasNonNull("title")) {
+            plan.title = data.get("title").asText();
+        }
+        if (data.hasNonNull("partnerName")) {
+            plan.partnerName = data.get("partnerName").asText();
+        }
         if (data.hasNonNull("status")) {
             plan.status = data.get("status").asText();
         }

@@ -34,6 +34,12 @@ public class TrackedPlan extends TenantScoped {
     @Column(nullable = false)
     public String status;
 
+    public String title;
+
+    /** From plan.created (later plan events do not carry it): the vendor's portfolio shows and sorts by it. */
+    @Column(name = "partner_name")
+    public String partnerName;
+
     public boolean hasParty(UUID organisation) {
         return vendorOrganisationId.equals(organisation) || partnerOrganisationId.equals(organisation);
     }

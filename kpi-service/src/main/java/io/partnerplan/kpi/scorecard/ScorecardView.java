@@ -15,6 +15,7 @@ public record ScorecardView(UUID planId, LocalDate asOf, List<PlanPeriod> period
 
     @Schema(name = "KpiScore")
     public record KpiScore(String kpi, String name, String unit, String currency, String direction, String aggregation,
+                           @Schema(description = "Set for a derived KPI: its values are the formula over its inputs' values per window") String formula,
                            String greenAt, String amberAt, List<PeriodScore> periods, ToDate toDate,
                            @Schema(description = "The current period's RAG (forecast-based), else the last closed one's") Rag rag,
                            @Schema(description = "UP, DOWN or FLAT: the latest period's attainment against the one before; null with fewer than two") String trend,

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.definition.Aggregation;
+import io.partnerplan.kpi.definition.Formula;
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.definition.KpiDefinitionRepository;
 import io.partnerplan.kpi.period.PlanPeriod;
@@ -57,24 +58,132 @@ public class Scorecards {
     public ScorecardView of(UUID planId, LocalDate asOf) {
         TrackedPlan plan = plans.require(planId);
         List<PlanPeriod> planPeriods = periods.of(plan);
+        return new ScorecardView(planId, asOf, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, true),
+                criteria.ofPlan(planId));
+    }
+
+    /**
+     * The summary {@code kpi.scorecard.changed} carries: per KPI, the period {@code asOf} falls in (else the
+     * nearest one). Reads values from the period before it on only, which is all its trend needs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ScorecardSummary.KpiSummary> summary(TrackedPlan plan, LocalDate asOf) {
+        List<PlanPeriod> planPeriods = periods.of(plan);
+        int current = currentIndex(planPeriods, asOf);
+        LocalDate readFrom = current < 0 ? plan.horizonStart : planPeriods.get(Math.max(0, current - 1)).start();
+        List<ScorecardSummary.KpiSummary> result = new ArrayList<>();
+        for (ScorecardView.KpiScore score : scores(plan, planPeriods, asOf, readFrom, false)) {
+            ScorecardView.PeriodScore period = current < 0 ? null : score.periods().get(current);
+            result.add(new ScorecardSummary.KpiSummary(score.kpi(), score.name(), score.unit(), score.currency(),
+                    period == null ? null : period.label(), period == null ? null : period.start(),
+                    period == null ? null : period.end(), period == null ? null : period.target(),
+                    period == null ? null : period.actual(), period == null ? null : period.attainment(),
+                    period == null ? null : period.forecast(), period == null ? null : period.rag(), score.trend()));
+        }
+        return result;
+    }
+
+    /** The period containing {@code day}; before the first, the first; after the last, the last; -1 without periods. */
+    static int currentIndex(List<PlanPeriod> planPeriods, LocalDate day) {
+        for (int i = 0; i < planPeriods.size(); i++) {
+            if (!day.isAfter(planPeriods.get(i).end())) {
+                return i;
+            }
+        }
+        return planPeriods.size() - 1;
+    }
+
+    /**
+     * Scores every KPI with targets or values in the plan, and every derived KPI whose inputs are all
+     * there (directly or through other derived KPIs). Values are read from {@code readFrom} on.
+     */
+    private List<ScorecardView.KpiScore> scores(TrackedPlan plan, List<PlanPeriod> planPeriods, LocalDate asOf,
+                                                LocalDate readFrom, boolean withSeries) {
         Map<UUID, TargetSet> targets = em.createQuery("from TargetSet where planId = ?1", TargetSet.class)
-                .setParameter(1, planId).getResultStream().collect(Collectors.toMap(t -> t.kpiId, Function.identity()));
+                .setParameter(1, plan.planId).getResultStream().collect(Collectors.toMap(t -> t.kpiId, Function.identity()));
         @SuppressWarnings("unchecked")
         List<UUID> measured = em.createNativeQuery("select distinct kpi_id from measurement where tenant_id = ?1 and plan_id = ?2")
-                .setParameter(1, plan.tenantId).setParameter(2, planId).getResultList();
-        Set<UUID> kpiIds = new LinkedHashSet<>(targets.keySet());
-        kpiIds.addAll(measured);
-        List<KpiDefinition> definitions = kpiIds.isEmpty() ? List.of()
-                : kpis.list("id in ?1", List.copyOf(kpiIds)).stream().sorted(Comparator.comparing(k -> k.key)).toList();
-        Map<UUID, List<Observation>> values = observations.byKpi(planId, List.copyOf(kpiIds), plan.horizonStart, plan.horizonEnd);
+                .setParameter(1, plan.tenantId).setParameter(2, plan.planId).getResultList();
+        Set<UUID> inScope = new LinkedHashSet<>(targets.keySet());
+        inScope.addAll(measured);
+        if (inScope.isEmpty()) {
+            return List.of();
+        }
+        Map<String, KpiDefinition> library = kpis.listAll().stream().collect(Collectors.toMap(k -> k.key, Function.identity()));
+        Map<String, Formula> formulas = new java.util.HashMap<>();
+        library.values().stream().filter(KpiDefinition::derived).forEach(k -> formulas.put(k.key, Formula.parse(k.formula)));
+        Set<String> keys = library.values().stream().filter(k -> inScope.contains(k.id)).map(k -> k.key)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (var derived : formulas.entrySet()) {
+                if (!keys.contains(derived.getKey()) && keys.containsAll(derived.getValue().inputs())) {
+                    grew = keys.add(derived.getKey());
+                }
+            }
+        }
+        // Measured KPIs read: those in scope and every input of the derived ones, however deep.
+        Set<String> needed = new java.util.TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(keys);
+        while (!todo.isEmpty()) {
+            String key = todo.poll();
+            if (library.containsKey(key) && needed.add(key) && formulas.containsKey(key)) {
+                todo.addAll(formulas.get(key).inputs());
+            }
+        }
+        List<UUID> read = needed.stream().map(library::get).filter(k -> !k.derived()).map(k -> k.id).toList();
+        Map<UUID, List<Observation>> values = observations.byKpi(plan.planId, read, readFrom, plan.horizonEnd);
+        Map<String, Meter> meters = new java.util.HashMap<>();
+        return keys.stream().map(library::get).map(k -> {
+            List<Observation> own = values.getOrDefault(k.id, List.of());
+            List<ScorecardView.Point> series = !withSeries ? List.of() : k.derived()
+                    ? periodSeries(meter(k, library, formulas, values, meters), planPeriods, asOf)
+                    : series(k.aggregation, within(own, LocalDate.MIN, asOf));
+            return score(k, targets.get(k.id), planPeriods, meter(k, library, formulas, values, meters), asOf, series);
+        }).toList();
+    }
 
-        List<ScorecardView.KpiScore> scores = definitions.stream()
-                .map(k -> score(k, targets.get(k.id), planPeriods, values.getOrDefault(k.id, List.of()), asOf)).toList();
-        return new ScorecardView(planId, asOf, planPeriods, scores, criteria.ofPlan(planId));
+    private static Meter meter(KpiDefinition kpi, Map<String, KpiDefinition> library, Map<String, Formula> formulas,
+                               Map<UUID, List<Observation>> values, Map<String, Meter> meters) {
+        Meter known = meters.get(kpi.key);
+        if (known != null) {
+            return known;
+        }
+        Meter meter;
+        if (kpi.derived()) {
+            Map<String, Meter> inputs = new java.util.HashMap<>();
+            for (String input : formulas.get(kpi.key).inputs()) {
+                inputs.put(input, meter(library.get(input), library, formulas, values, meters));
+            }
+            meter = Meter.derived(formulas.get(kpi.key), inputs);
+        } else {
+            meter = Meter.measured(kpi.aggregation, values.getOrDefault(kpi.id, List.of()));
+        }
+        meters.put(kpi.key, meter);
+        return meter;
+    }
+
+    /** A derived KPI's chart: its value per period so far (a ratio of sums has no meaningful daily value). */
+    private static List<ScorecardView.Point> periodSeries(Meter meter, List<PlanPeriod> planPeriods, LocalDate asOf) {
+        List<ScorecardView.Point> points = new ArrayList<>();
+        for (PlanPeriod period : planPeriods) {
+            if (asOf.isBefore(period.start())) {
+                break;
+            }
+            LocalDate upTo = asOf.isBefore(period.end()) ? asOf : period.end();
+            points.add(new ScorecardView.Point(upTo, Decimals.plain(meter.actual(period.start(), upTo)), null));
+        }
+        return points;
     }
 
     static ScorecardView.KpiScore score(KpiDefinition kpi, TargetSet set, List<PlanPeriod> planPeriods,
                                         List<Observation> values, LocalDate asOf) {
+        return score(kpi, set, planPeriods, Meter.measured(kpi.aggregation, values), asOf,
+                series(kpi.aggregation, within(values, LocalDate.MIN, asOf)));
+    }
+
+    static ScorecardView.KpiScore score(KpiDefinition kpi, TargetSet set, List<PlanPeriod> planPeriods,
+                                        Meter meter, LocalDate asOf, List<ScorecardView.Point> series) {
         BigDecimal green = set == null ? BigDecimal.valueOf(100) : set.greenAt;
         BigDecimal amber = set == null ? BigDecimal.valueOf(80) : set.amberAt;
         Map<LocalDate, BigDecimal> targetByStart = set == null ? Map.of()
@@ -91,9 +200,8 @@ public class Scorecards {
                 continue;
             }
             LocalDate upTo = asOf.isBefore(period.end()) ? asOf : period.end();
-            List<Observation> in = within(values, period.start(), upTo);
-            BigDecimal actual = Attainment.actual(kpi.aggregation, in);
-            BigDecimal forecast = Attainment.forecast(kpi.aggregation, actual, period.start(), period.end(), asOf);
+            BigDecimal actual = meter.actual(period.start(), upTo);
+            BigDecimal forecast = meter.forecast(period.start(), period.end(), asOf);
             BigDecimal percent = Attainment.percent(kpi.direction, actual, target);
             BigDecimal forecastPercent = Attainment.percent(kpi.direction, forecast, target);
             BigDecimal judged = "CLOSED".equals(status) ? percent : forecastPercent;
@@ -104,17 +212,17 @@ public class Scorecards {
                     Decimals.plain(target), Decimals.plain(actual), Decimals.plain(percent), Decimals.plain(forecast), Decimals.plain(forecastPercent),
                     Attainment.rag(judged, green, amber)));
         }
-        ScorecardView.ToDate toDate = toDate(kpi, planPeriods, targetByStart, values, asOf, green, amber);
+        ScorecardView.ToDate toDate = toDate(kpi, planPeriods, targetByStart, meter, asOf, green, amber);
         Rag rag = periodScores.stream().filter(p -> !"UPCOMING".equals(p.status()) && p.rag() != null)
                 .reduce((a, b) -> b).map(ScorecardView.PeriodScore::rag).orElse(null);
         return new ScorecardView.KpiScore(kpi.key, kpi.name, kpi.unit.name(), kpi.currency, kpi.direction.name(),
-                kpi.aggregation.name(), Decimals.plain(green), Decimals.plain(amber), periodScores, toDate, rag, trend(percents),
-                series(kpi.aggregation, within(values, LocalDate.MIN, asOf)));
+                kpi.aggregation.name(), kpi.formula, Decimals.plain(green), Decimals.plain(amber), periodScores, toDate, rag,
+                trend(percents), series);
     }
 
     /** Sums: targets of closed periods plus the current one's prorated by days elapsed. Levels: the current period's target. */
     static ScorecardView.ToDate toDate(KpiDefinition kpi, List<PlanPeriod> planPeriods, Map<LocalDate, BigDecimal> targets,
-                                       List<Observation> values, LocalDate asOf, BigDecimal green, BigDecimal amber) {
+                                       Meter meter, LocalDate asOf, BigDecimal green, BigDecimal amber) {
         if (planPeriods.isEmpty() || asOf.isBefore(planPeriods.get(0).start())) {
             return new ScorecardView.ToDate(null, null, null, null);
         }
@@ -136,7 +244,7 @@ public class Scorecards {
             }
             target = target == null ? share : target.add(share);
         }
-        BigDecimal actual = Attainment.actual(kpi.aggregation, within(values, planPeriods.get(0).start(), asOf));
+        BigDecimal actual = meter.actual(planPeriods.get(0).start(), asOf);
         BigDecimal percent = Attainment.percent(kpi.direction, actual, target);
         return new ScorecardView.ToDate(Decimals.plain(target == null ? null : target.setScale(2, java.math.RoundingMode.HALF_UP)),
                 Decimals.plain(actual), Decimals.plain(percent), Attainment.rag(percent, green, amber));

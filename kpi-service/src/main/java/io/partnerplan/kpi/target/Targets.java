@@ -40,9 +40,11 @@ public class Targets {
     private final PlanPeriods periods;
     private final Outbox outbox;
     private final Caller caller;
+    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
 
     public Targets(EntityManager em, KpiDefinitionRepository kpis, PlansOfCaller plans, PlanPeriods periods, Outbox outbox,
-                   Caller caller) {
+                   Caller caller, io.partnerplan.kpi.scorecard.ScorecardChanges scorecards) {
+        this.scorecards = scorecards;
         this.em = em;
         this.kpis = kpis;
         this.plans = plans;
@@ -86,6 +88,7 @@ public class Targets {
         em.flush();
         TargetSetView view = view(set, kpi);
         outbox.publish("kpi.targets.set", "plan", planId, view);
+        scorecards.announce(plan);
         return view;
     }
 

@@ -1,0 +1,58 @@
+package io.partnerplan.kpi.scorecard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.partnerplan.kpi.definition.Aggregation;
+import io.partnerplan.kpi.definition.Formula;
+
+/**
+ * A KPI's value over a window: a measured KPI aggregates its observations; a derived KPI applies its
+ * formula to its inputs' values over the same window (inputs may be derived too).
+ */
+public interface Meter {
+
+    /** The value from {@code from} to {@code to} inclusive; null when there is none. */
+    BigDecimal actual(LocalDate from, LocalDate to);
+
+    /** Where the window {@code start..end} ends up at the pace seen up to {@code asOf}. */
+    BigDecimal forecast(LocalDate start, LocalDate end, LocalDate asOf);
+
+    static Meter measured(Aggregation aggregation, List<Observation> values) {
+        return new Meter() {
+            @Override
+            public BigDecimal actual(LocalDate from, LocalDate to) {
+                return Attainment.actual(aggregation, values.stream()
+                        .filter(o -> !o.on().isBefore(from) && !o.on().isAfter(to)).toList());
+            }
+
+            @Override
+            public BigDecimal forecast(LocalDate start, LocalDate end, LocalDate asOf) {
+                LocalDate upTo = asOf.isBefore(end) ? asOf : end;
+                return Attainment.forecast(aggregation, actual(start, upTo), start, end, asOf);
+            }
+        };
+    }
+
+    /** Inputs by KPI key; a missing input or a division by zero gives no value. */
+    static Meter derived(Formula formula, Map<String, Meter> inputs) {
+        return new Meter() {
+            @Override
+            public BigDecimal actual(LocalDate from, LocalDate to) {
+                Map<String, BigDecimal> values = new HashMap<>();
+                inputs.forEach((key, meter) -> values.put(key, meter.actual(from, to)));
+                return formula.evaluate(values);
+            }
+
+            @Override
+            public BigDecimal forecast(LocalDate start, LocalDate end, LocalDate asOf) {
+                Map<String, BigDecimal> values = new HashMap<>();
+                inputs.forEach((key, meter) -> values.put(key, meter.forecast(start, end, asOf)));
+                return formula.evaluate(values);
+            }
+        };
+    }
+}

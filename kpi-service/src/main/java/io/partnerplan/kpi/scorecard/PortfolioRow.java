@@ -1,0 +1,20 @@
+package io.partnerplan.kpi.scorecard;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** One plan and KPI of the vendor's portfolio, as of the plan's last scorecard change. */
+@Schema(name = "PortfolioRow")
+@JsonPropertyOrder({ "partnerName", "partnerOrganisationId", "planId", "planTitle", "kpi", "name", "unit", "currency", "period",
+        "periodStart", "periodEnd", "target", "actual", "attainment", "forecast", "rag", "trend", "asOf" })
+public record PortfolioRow(String partnerName, UUID partnerOrganisationId, UUID planId, String planTitle, String kpi,
+                           String name, String unit, String currency, String period, LocalDate periodStart,
+                           LocalDate periodEnd, String target, String actual,
+                           @Schema(description = "Percent of the period's target reached so far") String attainment,
+                           String forecast, Rag rag, String trend,
+                           @Schema(description = "The day the row was computed: the plan's last change of measurements, targets or periods") LocalDate asOf) {
+}

@@ -1,0 +1,22 @@
+package io.partnerplan.kpi.scorecard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Data of {@code kpi.scorecard.changed}: each KPI of the plan in the period the day falls in. */
+@Schema(name = "ScorecardSummary", description = "A plan's KPIs in their current period, as of a day (data of kpi.scorecard.changed)")
+public record ScorecardSummary(UUID planId, LocalDate asOf, Instant computedAt, List<KpiSummary> kpis) {
+
+    @Schema(name = "ScorecardSummaryKpi")
+    public record KpiSummary(String kpi, String name, String unit, String currency,
+                             @Schema(description = "The period the day falls in (before the first: the first; after the last: the last)")
+                             String period, LocalDate periodStart, LocalDate periodEnd, String target, String actual,
+                             @Schema(description = "Percent of the period's target reached so far") String attainment,
+                             @Schema(description = "Run-rate forecast to the period's end") String forecast, Rag rag,
+                             @Schema(description = "UP, DOWN or FLAT against the period before") String trend) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.partnerplan.kpi.scorecard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerplan.kpi.PlanFixture;
+import io.partnerplan.kpi.SettableClock;
+import io.partnerplan.platform.testing.KafkaProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * kpi.scorecard.changed on the real broker: one per plan per change of its measurements, targets or
+ * periods (one per batch of a bulk upload), carrying each KPI in its current period. Each phase runs on
+ * its own day, so the events of a phase are told apart by their asOf.
+ */
+@QuarkusTest
+class ScorecardChangedTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TYPE = "io.partnerplan.kpi.scorecard.changed.v1";
+
+    @Inject
+    SettableClock clock;
+
+    private final PlanFixture f = new PlanFixture();
+
+    @BeforeEach
+    void activePlan() {
+        f.activePlanWithMop();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private List<JsonNode> changedOn(String asOf, Duration window) {
+        return KafkaProbe.allRecords(PlanFixture.KPI_TOPIC, window, r -> f.plan.toString().equals(r.key())
+                        && TYPE.equals(KafkaProbe.header(r, "ce_type")) && r.value().contains("\"asOf\":\"" + asOf + "\""))
+                .stream().map(ConsumerRecord::value).map(ScorecardChangedTest::json).toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    @Test
+    void eachChangeOfMeasurementsOrTargetsAnnouncesThePlansKpisInTheirCurrentPeriodOnce() {
+        clock.today(LocalDate.parse("2027-03-31"));
+        f.measure("100000", "2027-02-15", "sc-1");
+        f.measure("50000", "2027-03-20", "sc-2");
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"))))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        // The same value again is a duplicate: nothing changed, nothing announced.
+        given().auth().oauth2(f.crm).contentType(ContentType.JSON)
+                .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", "50000", "currency", "USD",
+                        "occurredOn", "2027-03-20", "source", "CRM", "externalId", "sc-2"))
+                .post("/api/v1/measurements").then().statusCode(200);
+
+        List<JsonNode> events = changedOn("2027-03-31", Duration.ofSeconds(5));
+        assertThat(events).hasSize(3);
+        JsonNode last = events.get(2);
+        assertThat(last.get("planId").asText()).isEqualTo(f.plan.toString());
+        assertThat(last.get("computedAt").asText()).isNotBlank();
+        JsonNode revenue = last.get("kpis").get(0);
+        assertThat(revenue.get("kpi").asText()).isEqualTo("revenue");
+        assertThat(revenue.get("name").asText()).isEqualTo("Revenue");
+        assertThat(revenue.get("unit").asText()).isEqualTo("CURRENCY");
+        assertThat(revenue.get("currency").asText()).isEqualTo("USD");
+        assertThat(revenue.get("period").asText()).isEqualTo("MOP Q1 2027");
+        assertThat(revenue.get("periodStart").asText()).isEqualTo("2027-02-01");
+        assertThat(revenue.get("periodEnd").asText()).isEqualTo("2027-04-30");
+        assertThat(revenue.get("target").asText()).isEqualTo("200000");
+        assertThat(revenue.get("actual").asText()).isEqualTo("150000");
+        assertThat(revenue.get("attainment").asText()).isEqualTo("75");
+        assertThat(revenue.get("forecast").asText()).isEqualTo("226271.1864");
+        assertThat(revenue.get("rag").asText()).isEqualTo("GREEN");
+        assertThat(revenue.get("trend").isNull()).isTrue();
+        // Before the targets, the first two events carried no target.
+        assertThat(events.get(0).get("kpis").get(0).get("actual").asText()).isEqualTo("100000");
+        assertThat(events.get(1).get("kpis").get(0).get("target").isNull()).isTrue();
+    }
+
+    @Test
+    void aBulkUploadAnnouncesOncePerBatchAndANewlyAgreedMopOnce() {
+        clock.today(LocalDate.parse("2027-06-30"));
+        StringBuilder file = new StringBuilder();
+        for (int n = 1; n <= 1200; n++) {
+            file.append("""
+                    {"planId":"%s","kpi":"revenue","value":"10","currency":"USD","occurredOn":"%s","source":"CRM","externalId":"sc-bulk-%d"}
+                    """.formatted(f.plan, LocalDate.parse("2027-05-01").plusDays(n % 60), n));
+        }
+        given().auth().oauth2(f.crm).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/measurements/bulk").then().statusCode(200);
+        List<JsonNode> batches = changedOn("2027-06-30", Duration.ofSeconds(5));
+        assertThat(batches).hasSize(3);
+        assertThat(batches.get(2).get("kpis").get(0).get("period").asText()).isEqualTo("MOP Q2 2027");
+        assertThat(batches.get(2).get("kpis").get(0).get("actual").asText()).isEqualTo("12000");
+
+        // The nightly re-send is all duplicates: no announcement.
+        clock.today(LocalDate.parse("2027-07-01"));
+        given().auth().oauth2(f.crm).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/measurements/bulk").then().statusCode(200);
+        // A new MOP agreed for the pair changes the plan's periods: one announcement in the new periods.
+        f.send(PlanFixture.CALENDAR_TOPIC, f.mop, "mop.agreed", """
+                {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","form":"SHARED_QUARTER_END",
+                 "status":"AGREED","horizonStart":"2027-02-01","horizonEnd":"2028-01-31","periods":[
+                 {"label":"H1 2027","start":"2027-02-01","end":"2027-07-31"},
+                 {"label":"H2 2027","start":"2027-08-01","end":"2028-01-31"}]}""".formatted(f.mop, f.vendor, f.partner));
+        KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key())
+                && TYPE.equals(KafkaProbe.header(r, "ce_type")) && r.value().contains("H1 2027"));
+        List<JsonNode> later = changedOn("2027-07-01", Duration.ofSeconds(3));
+        assertThat(later).hasSize(1);
+        assertThat(later.get(0).get("kpis").get(0).get("period").asText()).isEqualTo("H1 2027");
+        assertThat(later.get(0).get("kpis").get(0).get("actual").asText()).isEqualTo("12000");
+    }
+}
