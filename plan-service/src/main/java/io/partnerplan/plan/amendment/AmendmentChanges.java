@@ -22,7 +22,7 @@ public record AmendmentChanges(
                 + "of existing budgets stay as recorded): with id = changed, without = new, unlisted = removed")
         List<@NotNull @Valid BudgetRequest> budgets) {
 
-    boolean isEmpty() {
+    boolean changesNothing() {
         return sections == null && objectives == null && budgets == null;
     }
 }

@@ -68,7 +68,7 @@ public class Amendments {
         }
         requireAmendable(plan);
         AmendmentChanges changes = request.changes();
-        if (changes.isEmpty()) {
+        if (changes.changesNothing()) {
             throw ProblemException.badRequest("changes", "must change sections, objectives or budgets");
         }
         if (changes.sections() != null) {

@@ -183,7 +183,10 @@ class ReviewsTest {
             given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("attendees", List.of("x")))
                     .post("/api/v1/plans/{id}/reviews", plan).then().statusCode(404);
         }
-        String poison = send(CALENDAR_TOPIC, f, plan, "review.due", "{\"planId\":\"" + plan + "\"}");
+        // A malformed review.due (no contract allows it: sent unchecked) is parked with the reason.
+        String poison = UUID.randomUUID().toString();
+        KafkaProbe.sendUnchecked(CALENDAR_TOPIC, plan.toString(), "{\"planId\":\"" + plan + "\"}",
+                KafkaProbe.cloudEventHeaders(poison, "io.partnerplan.review.due.v1", plan.toString(), f.tenant()));
         var parked = KafkaProbe.awaitRecord(CALENDAR_TOPIC + ".plan.dlq", Duration.ofSeconds(30),
                 r -> poison.equals(KafkaProbe.header(r, "ce_id")));
         assertEquals(true, KafkaProbe.header(parked, "dead-letter-reason").contains("daysUntilDue"));
