@@ -18,8 +18,17 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
-    public List<Measurement> byExternalIds(Source source, List<String> externalIds) {
-        return list("source = ?1 and externalId in ?2", source, externalIds);
+    /**
+     * One statement for a bulk batch's external ids (one array parameter). "is not null" lets the partial
+     * unique index serve it; without it a fresh table was scanned once per batch, 500 ids per row.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measurement> byExternalIds(String tenant, Source source, List<String> externalIds) {
+        return getEntityManager().createNativeQuery("""
+                        select * from measurement where tenant_id = ?1 and source = ?2 and external_id is not null and external_id = any(?3)""",
+                        Measurement.class)
+                .setParameter(1, tenant).setParameter(2, source.name()).setParameter(3, externalIds.toArray(String[]::new))
+                .getResultList();
     }
 
     /** Keyset page of a plan's measurements, of one KPI when {@code kpi} is given. */
