@@ -18,8 +18,21 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
-    public List<Measurement> byExternalIds(Source source, List<String> externalIds) {
-        return list("source = ?1 and externalId in ?2", source, externalIds);
+    /**
+     * One statement for a bulk batch's external ids (one array parameter), looked up id by id through the
+     * partial unique index: the lateral "limit 1" (exact, the index is unique) keeps the planner from a
+     * scan that compares every row with all 500 ids, which it chose while a fast-growing table's
+     * statistics were stale (500 ms per batch at 60k rows).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Measurement> byExternalIds(String tenant, Source source, List<String> externalIds) {
+        return getEntityManager().createNativeQuery("""
+                        select m.* from unnest(?3) as wanted (external_id) cross join lateral (
+                            select * from measurement where tenant_id = ?1 and source = ?2 and external_id is not null
+                            and external_id = wanted.external_id limit 1) m""",
+                        Measurement.class)
+                .setParameter(1, tenant).setParameter(2, source.name()).setParameter(3, externalIds.toArray(String[]::new))
+                .getResultList();
     }
 
     /** Keyset page of a plan's measurements, of one KPI when {@code kpi} is given. */

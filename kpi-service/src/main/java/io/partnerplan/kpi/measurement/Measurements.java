@@ -184,7 +184,7 @@ public class Measurements {
             }
         }
         Map<String, Measurement> found = new HashMap<>();
-        ids.forEach((source, externalIds) -> measurements.byExternalIds(source, externalIds)
+        ids.forEach((source, externalIds) -> measurements.byExternalIds(caller.requireTenant(), source, externalIds)
                 .forEach(m -> found.put(externalKey(m.source, m.externalId), m)));
         return found;
     }
