@@ -56,8 +56,11 @@ public class MopService {
         requireParty(vendor, partner);
         requireRange(from, to, closingDays);
         SideBySide view = SideBySide.of(rules(vendor), rules(partner), from, to, closingDays);
-        return view.with(away(vendor, partner, view.vendor(), view.partner()),
-                blocked.overlapping(List.of(vendor, partner), from, to).stream().map(BlockedPeriodView::of).toList());
+        // Until the two work together, each sees only its own organisation's days off and nobody's absences.
+        boolean partners = partnership(vendor, partner);
+        List<UUID> visible = partners ? List.of(vendor, partner) : caller.organisation().map(List::of).orElse(List.of());
+        return view.with(partners ? away(vendor, partner, view.vendor(), view.partner()) : List.of(),
+                blocked.overlapping(visible, from, to).stream().map(BlockedPeriodView::of).toList());
     }
 
     /** Who of either side is away in either side's closing window within {@code from..to}. */
@@ -66,6 +69,9 @@ public class MopService {
                                                           int closingDays) {
         requireParty(vendor, partner);
         requireRange(from, to, closingDays);
+        if (!partnership(vendor, partner)) {
+            throw ProblemException.notFound("Partnership", vendor + "/" + partner);
+        }
         return away(vendor, partner, SideBySide.quarterEnds(rules(vendor), from, to, closingDays),
                 SideBySide.quarterEnds(rules(partner), from, to, closingDays));
     }
@@ -183,6 +189,16 @@ public class MopService {
             mop.partnerAcceptedBy = caller.subject();
             mop.partnerAcceptedAt = at;
         }
+    }
+
+    /**
+     * Who is away, with their delegate and note, is shared with the other side of a partnership only:
+     * two organisations that have proposed a Mutual Operating Period to each other (any status), not
+     * any pair a caller names. A tenant admin sees every pair.
+     */
+    private boolean partnership(UUID vendor, UUID partner) {
+        return caller.hasRole(Roles.TENANT_ADMIN)
+                || mops.count("vendorOrganisationId = ?1 and partnerOrganisationId = ?2", vendor, partner) > 0;
     }
 
     private boolean isParty(UUID vendor, UUID partner) {

@@ -22,7 +22,6 @@ import io.partnerplan.calendar.mop.MutualOperatingPeriod;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
@@ -118,17 +117,22 @@ public class Reviews {
         if (alreadyClosed) {
             return;
         }
-        PlanReview review;
+        PlanReview review = null;
         if (held.data().hasNonNull("scheduledReviewId")) {
             UUID named = held.uuid("scheduledReviewId");
             review = em.createQuery("from PlanReview r where r.id = ?1 and r.planId = ?2", PlanReview.class)
-                    .setParameter(1, named).setParameter(2, planId).getResultStream().findFirst()
-                    .orElseThrow(() -> new PoisonEventException("review.completed names occurrence " + named
-                            + ", which plan " + planId + " does not have"));
-            if (review.status == ReviewStatus.COMPLETED) {
+                    .setParameter(1, named).setParameter(2, planId).getResultStream().findFirst().orElse(null);
+            if (review != null && review.status == ReviewStatus.COMPLETED) {
                 return;
             }
-        } else {
+            if (review == null) {
+                // plan-service cannot check the id its user typed: a review was held all the same, so
+                // close the one that is due rather than leave it announcing itself forever.
+                LOG.warnf("review.completed for plan %s names occurrence %s, which it does not have: closing the earliest open one",
+                        planId, named);
+            }
+        }
+        if (review == null) {
             review = em.createQuery("from PlanReview r where r.planId = ?1 and r.status in ?2 order by r.dueOn",
                             PlanReview.class)
                     .setParameter(1, planId).setParameter(2, OPEN).setMaxResults(1).getResultStream().findFirst()

@@ -54,9 +54,21 @@ class AvailabilityApiTest {
                 .put("/api/v1/fiscal-calendars/{org}", partner).then().statusCode(201);
     }
 
+    /** Who is away is shared within a partnership: two organisations that proposed a MOP to each other. */
+    private void partnership() {
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("vendorOrganisationId", vendor, "partnerOrganisationId", partner, "form", "VENDOR_CALENDAR",
+                        "start", "2026-02-01"))
+                .post("/api/v1/mops").then().statusCode(201);
+    }
+
     @Test
     void theRepOnHolidayInTheVendorsClosingWindowIsFlaggedAndNotificationServiceHearsOfIt() {
         calendars();
+        // Before the two have proposed a MOP to each other, nobody's absences are shown across them.
+        given().auth().oauth2(vm).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
+                .get("/api/v1/partnerships/{v}/{p}/away-in-closing-windows", vendor, partner).then().statusCode(404);
+        partnership();
         String id = given().auth().oauth2(rep).contentType(ContentType.JSON)
                 .body(Map.of("delegateSubject", "po@northwind.test", "startsOn", "2026-10-22", "endsOn", "2026-11-01",
                         "note", "Lisbon"))

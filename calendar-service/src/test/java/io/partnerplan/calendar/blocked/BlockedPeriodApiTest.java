@@ -39,6 +39,14 @@ class BlockedPeriodApiTest {
                 .body(Map.of("kind", "HOLIDAY", "name", "Christmas", "startsOn", "2026-12-24", "endsOn", "2026-12-26"))
                 .post(PATH, partner).then().statusCode(201);
 
+        // Before the two propose a MOP to each other, each sees only its own days off.
+        given().auth().oauth2(po).queryParam("from", "2026-12-01").queryParam("to", "2027-03-31")
+                .get("/api/v1/partnerships/{v}/{p}/quarter-ends", vendor, partner).then().statusCode(200)
+                .body("blockedPeriods.name", equalTo(java.util.List.of("Christmas")));
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("vendorOrganisationId", vendor, "partnerOrganisationId", partner, "form", "VENDOR_CALENDAR",
+                        "start", "2027-02-01"))
+                .post("/api/v1/mops").then().statusCode(201);
         given().auth().oauth2(po).queryParam("from", "2026-12-01").queryParam("to", "2027-03-31")
                 .get("/api/v1/partnerships/{v}/{p}/quarter-ends", vendor, partner).then().statusCode(200)
                 .body("blockedPeriods", hasSize(2))

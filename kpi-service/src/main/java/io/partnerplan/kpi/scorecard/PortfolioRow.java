@@ -17,4 +17,17 @@ public record PortfolioRow(String partnerName, UUID partnerOrganisationId, UUID 
                            @Schema(description = "Percent of the period's target reached so far") String attainment,
                            String forecast, Rag rag, String trend,
                            @Schema(description = "The day the row was computed: the plan's last change of measurements, targets or periods") LocalDate asOf) {
+
+    /**
+     * The row as a spreadsheet should read it: text people typed (partner name, plan title, KPI
+     * name) that starts like a formula is prefixed with ' so that opening the CSV runs nothing.
+     */
+    PortfolioRow forSpreadsheet() {
+        return new PortfolioRow(text(partnerName), partnerOrganisationId, planId, text(planTitle), kpi, text(name), unit,
+                currency, text(period), periodStart, periodEnd, target, actual, attainment, forecast, rag, trend, asOf);
+    }
+
+    static String text(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
 }

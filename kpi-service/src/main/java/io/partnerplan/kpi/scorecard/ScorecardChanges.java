@@ -50,6 +50,10 @@ public class ScorecardChanges {
         }
         transactions.putResource(once, Boolean.TRUE);
         em.flush();
+        // One plan's summary at a time: a transaction computing it after another's commit sees that
+        // commit's values too (READ COMMITTED), so concurrent writers cannot leave an older summary last.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "kpi.scorecard:" + plan.planId).getSingleResult();
         LocalDate asOf = LocalDate.now(clock);
         Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<ScorecardSummary.KpiSummary> kpis = scorecards.summary(plan, asOf);
@@ -78,10 +82,10 @@ public class ScorecardChanges {
             row.period = k.period();
             row.periodStart = k.periodStart();
             row.periodEnd = k.periodEnd();
-            row.target = decimal(k.target());
-            row.actual = decimal(k.actual());
-            row.attainment = decimal(k.attainment());
-            row.forecast = decimal(k.forecast());
+            row.target = decimal(k.target(), VALUE_DIGITS);
+            row.actual = decimal(k.actual(), VALUE_DIGITS);
+            row.attainment = decimal(k.attainment(), ATTAINMENT_DIGITS);
+            row.forecast = decimal(k.forecast(), VALUE_DIGITS);
             row.rag = k.rag();
             row.trend = k.trend();
             row.asOf = asOf;
@@ -93,7 +97,19 @@ public class ScorecardChanges {
         rows.values().forEach(em::remove);
     }
 
-    private static BigDecimal decimal(String value) {
-        return value == null ? null : new BigDecimal(value);
+    /** Integer digits of plan_kpi_score's numeric(20,4) values and numeric(9,1) attainment. */
+    private static final int VALUE_DIGITS = 16;
+    private static final int ATTAINMENT_DIGITS = 8;
+
+    /**
+     * A figure the portfolio column cannot hold (a formula's or a near-zero target's extreme) is
+     * shown as no value rather than failing the measurement that caused it.
+     */
+    static BigDecimal decimal(String value, int integerDigits) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal d = new BigDecimal(value);
+        return d.abs().compareTo(BigDecimal.TEN.pow(integerDigits)) >= 0 ? null : d;
     }
 }

@@ -95,7 +95,7 @@ public class ScorecardResource {
                 while (true) {
                     List<Object[]> chunk = portfolio.chunk(view, after, CSV_CHUNK);
                     for (Object[] row : chunk) {
-                        writer.write(Portfolio.row(row));
+                        writer.write(Portfolio.row(row).forSpreadsheet());
                     }
                     if (chunk.size() < CSV_CHUNK) {
                         break;

@@ -82,7 +82,7 @@ public class Notifier {
         // recipient → the absent members they stand in for (empty: told for themselves)
         Map<String, List<Availabilities.Away>> to = new LinkedHashMap<>();
         for (String subject : subjects) {
-            Optional<Availabilities.Away> away = availabilities.away(subject, today);
+            Optional<Availabilities.Away> away = availabilities.away(planId, subject, today);
             if (away.isPresent()) {
                 to.computeIfAbsent(away.get().delegate(), d -> new ArrayList<>()).add(away.get());
             } else {

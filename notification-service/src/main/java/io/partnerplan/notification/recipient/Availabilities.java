@@ -3,6 +3,7 @@ package io.partnerplan.notification.recipient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -61,16 +62,26 @@ public class Availabilities {
                 .executeUpdate();
     }
 
-    /** The delegate of {@code subject} on {@code day}, if they are away then and named one. */
+    /**
+     * The delegate of {@code subject} on {@code day}, if they are away then and named one. Only an
+     * absence declared in the organisation the member represents on this plan counts, and only a
+     * delegate known as a member of that same organisation: nobody redirects another
+     * organisation's notifications to themselves by declaring an absence for a name they chose.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Away> away(String subject, LocalDate day) {
+    public Optional<Away> away(UUID planId, String subject, LocalDate day) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select delegate_subject, ends_on from availability
-                where tenant_id = ?1 and subject = ?2 and status <> 'CANCELLED' and starts_on <= ?3 and ends_on >= ?3
-                  and delegate_subject is not null and delegate_subject <> subject
-                order by updated_at desc limit 1""")
-                .setParameter(1, caller.requireTenant()).setParameter(2, subject).setParameter(3, day).getResultList();
+                select a.delegate_subject, a.ends_on from availability a
+                join plan_recipient m on m.tenant_id = a.tenant_id and m.plan_id = ?4 and m.subject = a.subject
+                                     and m.organisation_id = a.organisation_id
+                where a.tenant_id = ?1 and a.subject = ?2 and a.status <> 'CANCELLED' and a.starts_on <= ?3 and a.ends_on >= ?3
+                  and a.delegate_subject is not null and a.delegate_subject <> a.subject
+                  and exists (select 1 from plan_recipient d where d.tenant_id = a.tenant_id
+                              and d.subject = a.delegate_subject and d.organisation_id = a.organisation_id)
+                order by a.updated_at desc limit 1""")
+                .setParameter(1, caller.requireTenant()).setParameter(2, subject).setParameter(3, day)
+                .setParameter(4, planId).getResultList();
         return rows.stream().findFirst().map(r -> new Away(subject, (String) r[0], r[1] instanceof LocalDate d ? d : ((java.sql.Date) r[1]).toLocalDate()));
     }
 }

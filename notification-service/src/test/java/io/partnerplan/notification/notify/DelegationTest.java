@@ -33,9 +33,12 @@ class DelegationTest {
         f.awaitInbox(f.vm, List.of("plan.created"));
         f.awaitInbox(f.sponsor, List.of("member.added"));
         UUID availability = UUID.randomUUID();
-        availability(f, availability, f.po, rep, today.minusDays(1), today.plusDays(13), "DECLARED");
+        availability(f, availability, f.partner, f.po, rep, today.minusDays(1), today.plusDays(13), "DECLARED");
         // The vendor manager is away too, and delegates to the sponsor, who hears of escalations directly.
-        availability(f, UUID.randomUUID(), f.vm, f.sponsor, today, today, "DECLARED");
+        availability(f, UUID.randomUUID(), f.vendor, f.vm, f.sponsor, today, today, "DECLARED");
+        // Someone of the partner declares the vendor's sponsor away, delegating to themselves: the
+        // absence was not declared in the sponsor's organisation, so it changes nothing.
+        availability(f, UUID.randomUUID(), f.partner, f.sponsor, rep, today, today, "DECLARED");
 
         String missed = f.send("milestone.missed", "system", f.milestone(UUID.randomUUID(), "MISSED"));
         f.send(missed, "milestone.missed", "system", f.milestone(UUID.randomUUID(), "MISSED")); // redelivered
@@ -51,17 +54,17 @@ class DelegationTest {
         f.awaitInbox(f.vm, List.of("plan.created"));
 
         // Back early: the absence is cancelled, the partner owner hears for themselves again.
-        availability(f, availability, f.po, rep, today.minusDays(1), today.plusDays(13), "CANCELLED");
+        availability(f, availability, f.partner, f.po, rep, today.minusDays(1), today.plusDays(13), "CANCELLED");
         f.send("milestone.at-risk", "system", f.milestone(UUID.randomUUID(), "AT_RISK"));
         f.awaitInbox(f.po, List.of("milestone.at-risk", "member.added"))
                 .body("items[0].title", equalTo("Meilenstein gefährdet: Ten certified engineers"));
         f.awaitInbox(rep, List.of("milestone.missed", "member.added"));
     }
 
-    private static void availability(PlanFixture f, UUID id, String subject, String delegate, LocalDate from, LocalDate to,
-                                     String status) {
-        f.sendOn(PlanFixture.CALENDAR_TOPIC, f.partner.toString(), "availability.changed", """
+    private static void availability(PlanFixture f, UUID id, UUID organisation, String subject, String delegate, LocalDate from,
+                                     LocalDate to, String status) {
+        f.sendOn(PlanFixture.CALENDAR_TOPIC, organisation.toString(), "availability.changed", """
                 {"availabilityId":"%s","organisationId":"%s","subject":"%s","delegateSubject":"%s","startsOn":"%s",
-                 "endsOn":"%s","note":"Holiday","status":"%s"}""".formatted(id, f.partner, subject, delegate, from, to, status));
+                 "endsOn":"%s","note":"Holiday","status":"%s","version":0}""".formatted(id, organisation, subject, delegate, from, to, status));
     }
 }

@@ -95,7 +95,7 @@ class EventsPeopleCareAboutTest {
         UUID amendment = UUID.randomUUID();
         String amendmentData = """
                 {"amendmentId":"%s","planId":"%s","proposedBy":"%s","proposedBySide":"PARTNER","reason":"Two more engineers",
-                 "changes":[{"path":"/sections/enablement","value":"12 engineers"}],"status":"%s","acceptedBy":%s,
+                 "changes":{"sections":{"jointValueProposition":"Certified migrations with 12 engineers"}},"status":"%s","acceptedBy":%s,
                  "fromVersion":3,"toVersion":4}""";
         f.send("plan.amendment-proposed", f.po, amendmentData.formatted(amendment, f.plan, f.po, "PROPOSED", "null"));
         f.awaitInbox(f.vm, List.of("plan.amendment-proposed", "plan.created"))
