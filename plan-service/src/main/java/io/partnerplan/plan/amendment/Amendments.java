@@ -21,6 +21,7 @@ import io.partnerplan.plan.plan.Side;
 import io.partnerplan.plan.section.SectionRules;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
@@ -149,12 +150,7 @@ public class Amendments {
     @Transactional
     public Page<AmendmentView> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
-        List<Amendment> rows = page.after()
-                .map(after -> em.createQuery("from Amendment where planId = ?1 and id > ?2 order by id", Amendment.class)
-                        .setParameter(1, planId).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from Amendment where planId = ?1 order by id", Amendment.class)
-                        .setParameter(1, planId))
-                .setMaxResults(page.limit() + 1).getResultList();
+        List<Amendment> rows = Keyset.rows(em, Amendment.class, page, "planId = ?1", planId);
         return Page.of(rows, page, a -> a.id, AmendmentView::of);
     }
 

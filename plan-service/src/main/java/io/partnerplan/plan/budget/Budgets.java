@@ -21,6 +21,7 @@ import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.plan.plan.Side;
 import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
@@ -103,12 +104,7 @@ public class Budgets implements PlanContent {
     @Transactional
     public Page<BudgetView> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
-        List<Budget> rows = page.after()
-                .map(after -> em.createQuery("from Budget where planId = ?1 and id > ?2 order by id", Budget.class)
-                        .setParameter(1, planId).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from Budget where planId = ?1 order by id", Budget.class)
-                        .setParameter(1, planId))
-                .setMaxResults(page.limit() + 1).getResultList();
+        List<Budget> rows = Keyset.rows(em, Budget.class, page, "planId = ?1", planId);
         return Page.of(rows, page, b -> b.id, BudgetView::of);
     }
 

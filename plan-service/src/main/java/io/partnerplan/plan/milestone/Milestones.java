@@ -17,6 +17,7 @@ import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
@@ -84,12 +85,7 @@ public class Milestones {
     @Transactional
     public Page<MilestoneView> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
-        List<Milestone> rows = page.after()
-                .map(after -> em.createQuery("from Milestone where planId = ?1 and id > ?2 order by id", Milestone.class)
-                        .setParameter(1, planId).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from Milestone where planId = ?1 order by id", Milestone.class)
-                        .setParameter(1, planId))
-                .setMaxResults(page.limit() + 1).getResultList();
+        List<Milestone> rows = Keyset.rows(em, Milestone.class, page, "planId = ?1", planId);
         return Page.of(rows, page, m -> m.id, MilestoneView::of);
     }
 

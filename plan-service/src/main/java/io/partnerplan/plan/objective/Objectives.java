@@ -22,6 +22,7 @@ import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
@@ -92,12 +93,7 @@ public class Objectives implements PlanContent {
     @Transactional
     public Page<ObjectiveView> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
-        List<Objective> rows = page.after()
-                .map(after -> em.createQuery("from Objective where planId = ?1 and id > ?2 order by id", Objective.class)
-                        .setParameter(1, planId).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from Objective where planId = ?1 order by id", Objective.class)
-                        .setParameter(1, planId))
-                .setMaxResults(page.limit() + 1).getResultList();
+        List<Objective> rows = Keyset.rows(em, Objective.class, page, "planId = ?1", planId);
         return Page.of(rows, page, o -> o.id, ObjectiveView::of);
     }
 

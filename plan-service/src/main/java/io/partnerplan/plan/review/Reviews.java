@@ -18,6 +18,7 @@ import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
@@ -111,12 +112,7 @@ public class Reviews {
     @Transactional
     public Page<ReviewHeld> list(UUID planId, PageRequest page) {
         plans.requireVisible(planId);
-        List<HeldReview> rows = page.after()
-                .map(after -> em.createQuery("from HeldReview where planId = ?1 and id > ?2 order by id", HeldReview.class)
-                        .setParameter(1, planId).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from HeldReview where planId = ?1 order by id", HeldReview.class)
-                        .setParameter(1, planId))
-                .setMaxResults(page.limit() + 1).getResultList();
+        List<HeldReview> rows = Keyset.rows(em, HeldReview.class, page, "planId = ?1", planId);
         return Page.of(rows, page, r -> r.id, ReviewHeld::of);
     }
 
