@@ -14,7 +14,8 @@ import io.restassured.RestAssured;
  */
 final class E2eStack {
 
-    static final int GATEWAY = 18080;
+    /** The stack's port base ({@code PP_PORT_BASE}, as scripts/stack reads it): the gateway listens on it. */
+    static final int GATEWAY = Integer.parseInt(System.getenv().getOrDefault("PP_PORT_BASE", "18080"));
     private static boolean up;
 
     private E2eStack() {
