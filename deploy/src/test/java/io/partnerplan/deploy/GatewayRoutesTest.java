@@ -28,6 +28,7 @@ class GatewayRoutesTest {
     void httpRoutesRouteExactlyAsTheRoutingTable(String overlay) throws IOException {
         List<JsonNode> objects = Rendered.overlay(overlay);
         Map<String, String> routed = new TreeMap<>();
+        Map<String, String> bulkRoutes = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (JsonNode route : Rendered.ofKind(objects, "HTTPRoute")) {
             for (JsonNode rule : route.at("/spec/rules")) {
@@ -47,12 +48,19 @@ class GatewayRoutesTest {
                 }
                 String backend = rule.at("/backendRefs/0/name").asText();
                 for (JsonNode match : rule.path("matches")) {
-                    if (!"PathPrefix".equals(match.at("/path/type").asText()) || match.size() != 1) {
+                    String type = match.at("/path/type").asText();
+                    String path = match.at("/path/value").asText();
+                    if ("Exact".equals(type) && match.size() == 1) {
+                        // nginx's `location ~ /bulk$` inside each prefix: a bulk import gets minutes.
+                        bulkRoutes.put(path, backend + " " + rule.at("/timeouts/request").asText());
+                        continue;
+                    }
+                    if (!"PathPrefix".equals(type) || match.size() != 1) {
                         problems.add(Rendered.id(route) + ": only PathPrefix path matches (as nginx's prefix locations), got " + match);
                     }
-                    String previous = routed.put(match.at("/path/value").asText(), backend);
+                    String previous = routed.put(path, backend);
                     if (previous != null) {
-                        problems.add("prefix " + match.at("/path/value").asText() + " routed twice");
+                        problems.add("prefix " + path + " routed twice");
                     }
                 }
                 if (rule.path("matches").isEmpty()) {
@@ -62,6 +70,19 @@ class GatewayRoutesTest {
         }
         assertEquals(List.of(), problems, overlay);
         assertEquals(new TreeMap<>(Repo.routes()), routed, overlay + ": HTTPRoutes must route exactly as deploy/gateway/routes");
+        Map<String, String> bulkExpected = new TreeMap<>();
+        for (String path : Repo.openApiPaths()) {
+            if (path.endsWith("/bulk")) {
+                Repo.routes().forEach((prefix, service) -> {
+                    if (path.startsWith(prefix + "/")) {
+                        bulkExpected.put(path, service + " 600s");
+                    }
+                });
+            }
+        }
+        assertFalse(bulkExpected.isEmpty(), "docs/openapi.yaml lists no bulk import");
+        assertEquals(bulkExpected, bulkRoutes, overlay
+                + ": every bulk import of docs/openapi.yaml needs an Exact rule to its service with a 600s request timeout, as the local gateway gives it");
     }
 
     @ParameterizedTest

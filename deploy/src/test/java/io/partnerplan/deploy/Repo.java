@@ -41,6 +41,20 @@ final class Repo {
         return root().resolve("deploy");
     }
 
+    /** The API's paths, as listed in the merged OpenAPI document docs/openapi.yaml. */
+    static List<String> openApiPaths() throws IOException {
+        List<String> paths = new ArrayList<>();
+        boolean inPaths = false;
+        for (String line : Files.readAllLines(root().resolve("docs/openapi.yaml"))) {
+            if (!line.startsWith(" ") && !line.isBlank()) {
+                inPaths = line.equals("paths:");
+            } else if (inPaths && line.startsWith("  /") && line.endsWith(":") && !line.startsWith("   ")) {
+                paths.add(line.strip().replaceAll(":$", ""));
+            }
+        }
+        return paths;
+    }
+
     /** deploy/gateway/routes: path prefix to service, in file order. */
     static Map<String, String> routes() throws IOException {
         Map<String, String> routes = new LinkedHashMap<>();
