@@ -59,7 +59,9 @@ class EventSchemasTest {
 
     @Test
     void everyCatalogueEventHasAContractAndEveryContractACatalogueRow() throws IOException {
-        assertEquals(catalogueTypes(), committedTypes(),
+        // Against contracts.yaml itself, not the schema files: scripts/openapi may be writing those in this run.
+        assertEquals(catalogueTypes(), EventSchemas.generate(REPO.resolve("docs/events/contracts.yaml"),
+                        OpenApiDocumentTest.merged()).keySet(),
                 "docs/events/README.md's catalogue and docs/events/contracts.yaml must name the same event types");
     }
 

@@ -18,10 +18,11 @@ public final class EventCatalogue {
             "action.created", "action.updated", "action.overdue",
             "milestone.created", "milestone.updated", "milestone.at-risk", "milestone.on-track", "milestone.achieved",
             "milestone.missed", "investment.created", "investment.updated", "investment.unlocked",
-            "plan.amendment-proposed", "plan.amendment-rejected", "plan.amended", "plan.renewed", "review.completed",
+            "plan.amendment-proposed", "plan.amendment-rejected", "plan.amendment-withdrawn", "plan.amended", "plan.renewed", "review.completed",
             "escalation.raised", "escalation.acknowledged", "escalation.climbed", "escalation.resolved",
             "kpi.defined", "kpi.measurement.recorded", "kpi.measurements.imported", "kpi.targets.set",
             "kpi.target.missed", "kpi.scorecard.changed",
+            "kpi.criterion.met", "kpi.criterion.at-risk", "kpi.criterion.on-track", "kpi.criterion.missed",
             "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
             "review.scheduled", "review.due", "review.overdue", "availability.changed"));
 

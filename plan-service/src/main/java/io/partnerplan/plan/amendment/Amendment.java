@@ -55,6 +55,12 @@ public class Amendment extends TenantScoped {
     @Column(name = "rejection_reason")
     public String rejectionReason;
 
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     /** The plan's version the amendment was proposed against. */
     @Column(name = "from_version", nullable = false, updatable = false)
     public long fromVersion;

@@ -103,4 +103,22 @@ public class AmendmentResource {
         AmendmentView a = amendments.reject(plan, amendment, ifMatch, rejection.reason());
         return Response.ok(a).tag(Versions.etag(amendments.version(plan, amendment))).build();
     }
+
+    @POST
+    @Path("/{amendmentId}/withdraw")
+    @Operation(summary = "Withdraw your side's open amendment with a reason (If-Match: the amendment's ETag)",
+            description = "By a member of the proposing side who may propose amendments. Closing or renewing the plan withdraws "
+                    + "its open amendment too. Emits plan.amendment-withdrawn.")
+    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = AmendmentView.class)))
+    @APIResponse(responseCode = "403", description = "The other side proposed it, or you are a viewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already accepted, rejected or withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The amendment changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") UUID plan, @PathParam("amendmentId") UUID amendment,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid AmendmentRequest.Withdrawal withdrawal) {
+        AmendmentView a = amendments.withdraw(plan, amendment, ifMatch, withdrawal.reason());
+        return Response.ok(a).tag(Versions.etag(amendments.version(plan, amendment))).build();
+    }
 }

@@ -7,12 +7,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.partnerplan.plan.budget.Budgets;
 import io.partnerplan.plan.member.PlanMemberRepository;
 import io.partnerplan.plan.objective.Objectives;
+import io.partnerplan.plan.plan.PlanChanged;
 import io.partnerplan.plan.plan.PlanLifecycle;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
@@ -34,7 +36,8 @@ import io.partnerplan.platform.security.Roles;
  * Amendments: the only way an agreed plan's content changes. A member of either side proposes; a
  * member of the other side allowed to sign for it accepts (applied in one transaction as one new
  * plan version, plan.amended) or rejects with a reason. One open amendment per plan at a time, so
- * an accepted amendment always applies to the content it was proposed against.
+ * an accepted amendment always applies to the content it was proposed against. The proposing side
+ * may withdraw it, and closing or renewing the plan withdraws it.
  */
 @ApplicationScoped
 public class Amendments {
@@ -64,7 +67,7 @@ public class Amendments {
     public AmendmentView propose(UUID planId, AmendmentRequest request) {
         PlanView plan = plans.get(planId);
         requireMember(planId, "propose amendments");
-        if (Stream.of(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.EXECUTIVE_SPONSOR).noneMatch(caller::hasRole)) {
+        if (!mayPropose()) {
             throw ProblemException.forbidden("Viewers do not propose amendments");
         }
         requireAmendable(plan);
@@ -135,6 +138,44 @@ public class Amendments {
         return publish(a, "plan.amendment-rejected");
     }
 
+    /** The proposing side takes its open amendment back; the other side is no longer asked to decide. */
+    @Transactional
+    public AmendmentView withdraw(UUID planId, UUID amendmentId, String ifMatch, String reason) {
+        PlanView plan = plans.get(planId);
+        Amendment a = find(planId, amendmentId);
+        Versions.requireMatch(ifMatch, a.version);
+        requireMember(planId, "withdraw amendments");
+        requireOpen(a);
+        if (sideOf(plan) != a.proposedBySide || !mayPropose()) {
+            throw ProblemException.forbidden("Only a member of the " + a.proposedBySide.name().toLowerCase()
+                    + ", which proposed it, who may propose amendments withdraws it");
+        }
+        return withdrawn(a, caller.subject(), reason.strip());
+    }
+
+    /** A closed or renewed plan takes no amendment: its open one is withdrawn in the same transaction. */
+    void onPlanEnded(@Observes PlanChanged change) {
+        String ended = switch (change.change()) {
+            case "plan.closed" -> "closed";
+            case "plan.renewed" -> "renewed";
+            default -> null;
+        };
+        if (ended != null) {
+            em.createQuery("from Amendment a where a.planId = ?1 and a.status = ?2", Amendment.class)
+                    .setParameter(1, change.plan().id()).setParameter(2, AmendmentStatus.PROPOSED).getResultStream()
+                    .forEach(a -> withdrawn(a, change.changedBy(), "The plan was " + ended));
+        }
+    }
+
+    private AmendmentView withdrawn(Amendment a, String by, String reason) {
+        a.status = AmendmentStatus.WITHDRAWN;
+        a.withdrawnBy = by;
+        a.withdrawalReason = reason;
+        a.decidedAt = Instant.now();
+        em.flush();
+        return publish(a, "plan.amendment-withdrawn");
+    }
+
     @Transactional
     public AmendmentView get(UUID planId, UUID amendmentId) {
         plans.requireVisible(planId);
@@ -159,9 +200,7 @@ public class Amendments {
         Amendment a = find(plan.id(), amendmentId);
         Versions.requireMatch(ifMatch, a.version);
         requireMember(plan.id(), verb + " amendments");
-        if (a.status != AmendmentStatus.PROPOSED) {
-            throw ProblemException.conflict("Amendment " + amendmentId + " was already " + a.status.name().toLowerCase());
-        }
+        requireOpen(a);
         Side side = sideOf(plan);
         if (side == a.proposedBySide) {
             throw ProblemException.forbidden("The " + side.name().toLowerCase() + " proposed this amendment; the other side "
@@ -172,6 +211,16 @@ public class Amendments {
                     + (side == Side.VENDOR ? Roles.VENDOR_MANAGER : Roles.PARTNER_OWNER) + " or " + Roles.EXECUTIVE_SPONSOR + " role");
         }
         return a;
+    }
+
+    private static void requireOpen(Amendment a) {
+        if (a.status != AmendmentStatus.PROPOSED) {
+            throw ProblemException.conflict("Amendment " + a.id + " was already " + a.status.name().toLowerCase());
+        }
+    }
+
+    private boolean mayPropose() {
+        return Stream.of(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.EXECUTIVE_SPONSOR).anyMatch(caller::hasRole);
     }
 
     private AmendmentView publish(Amendment a, String event) {

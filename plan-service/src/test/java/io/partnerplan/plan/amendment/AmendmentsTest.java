@@ -193,6 +193,48 @@ class AmendmentsTest {
     }
 
     @Test
+    void theProposingSideWithdrawsItsAmendmentAndRenewingThePlanWithdrawsTheOpenOne() {
+        Fixtures f = Fixtures.newTenant();
+        UUID plan = ActivePlans.active(f, "FY27");
+        String first = given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "More webinars", "changes", Map.of("sections", sections("x"))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId");
+        // The vendor, asked to decide, cannot withdraw the partner's proposal; a reason is required.
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "No")).post("/api/v1/plans/{id}/amendments/{a}/withdraw", plan, first)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "")).post("/api/v1/plans/{id}/amendments/{a}/withdraw", plan, first)
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"3\"")
+                .body(Map.of("reason", "Superseded")).post("/api/v1/plans/{id}/amendments/{a}/withdraw", plan, first)
+                .then().statusCode(412);
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("reason", "Superseded by the review")).post("/api/v1/plans/{id}/amendments/{a}/withdraw", plan, first)
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("withdrawnBy", equalTo("po@northwind.test"))
+                .body("withdrawalReason", equalTo("Superseded by the review"));
+        KafkaProbe.awaitRecord(PLAN_TOPIC, Duration.ofSeconds(30), r -> "io.partnerplan.plan.amendment-withdrawn.v1"
+                .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(first));
+        // Withdrawn is decided: the vendor can no longer accept it, and a new amendment may be proposed.
+        given().auth().oauth2(f.vendorManager()).header("If-Match", "*")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, first).then().statusCode(409);
+        String second = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Fewer events", "changes", Map.of("sections", sections("y"))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId");
+
+        // Renewing the plan leaves nobody asked to decide a change to a plan that no longer runs.
+        given().auth().oauth2(f.vendorManager()).header("If-Match", ActivePlans.etag(f.vendorManager(), plan))
+                .post("/api/v1/plans/{id}/renewal", plan).then().statusCode(201);
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/amendments/{a}", plan, second).then()
+                .body("status", equalTo("WITHDRAWN")).body("withdrawnBy", equalTo("vm@contoso.test"))
+                .body("withdrawalReason", equalTo("The plan was renewed"));
+        KafkaProbe.awaitRecord(PLAN_TOPIC, Duration.ofSeconds(30), r -> "io.partnerplan.plan.amendment-withdrawn.v1"
+                .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(second));
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("reason", "Agreed"))
+                .post("/api/v1/plans/{id}/amendments/{a}/reject", plan, second).then().statusCode(409);
+    }
+
+    @Test
     void anotherPartnerOrTenantGets404() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = ActivePlans.active(f, "FY27");
@@ -210,6 +252,8 @@ class AmendmentsTest {
                     .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(404);
             given().auth().oauth2(stranger).contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("reason", "no"))
                     .post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment).then().statusCode(404);
+            given().auth().oauth2(stranger).contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("reason", "no"))
+                    .post("/api/v1/plans/{id}/amendments/{a}/withdraw", plan, amendment).then().statusCode(404);
         }
     }
 }
