@@ -25,13 +25,16 @@ final class E2eStack {
         if (!up) {
             run("up");
             up = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    run("down");
-                } catch (Exception e) {
-                    // The JVM is exiting; scripts/stack down can be run by hand.
-                }
-            }));
+            // PP_E2E_KEEP_STACK=1 leaves it running for the next run (scripts/stack down --name e2e stops it).
+            if (!"1".equals(System.getenv("PP_E2E_KEEP_STACK"))) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        run("down");
+                    } catch (Exception e) {
+                        // The JVM is exiting; scripts/stack down can be run by hand.
+                    }
+                }));
+            }
         }
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = GATEWAY;

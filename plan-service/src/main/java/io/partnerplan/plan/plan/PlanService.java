@@ -154,8 +154,9 @@ public class PlanService {
     /** Either side puts the draft forward for signature. */
     @Transactional
     public PlanView propose(UUID id, String ifMatch) {
-        Plan plan = actionable(id, ifMatch);
+        Plan plan = visible(id);
         requireAnyRole(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.EXECUTIVE_SPONSOR);
+        Versions.requireMatch(ifMatch, plan.version);
         move(plan, PlanStatus.PROPOSED);
         signOffs.clear(plan.id);
         return changed(plan, "plan.proposed");
@@ -164,8 +165,9 @@ public class PlanService {
     /** Either side sends the proposal back for changes; signatures are void. */
     @Transactional
     public PlanView returnToDraft(UUID id, String ifMatch) {
-        Plan plan = actionable(id, ifMatch);
+        Plan plan = visible(id);
         requireAnyRole(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.EXECUTIVE_SPONSOR);
+        Versions.requireMatch(ifMatch, plan.version);
         move(plan, PlanStatus.DRAFT);
         signOffs.clear(plan.id);
         return changed(plan, "plan.returned-to-draft");
@@ -177,15 +179,16 @@ public class PlanService {
      */
     @Transactional
     public PlanView signOff(UUID id, String ifMatch) {
-        Plan plan = actionable(id, ifMatch);
-        if (plan.status != PlanStatus.PROPOSED) {
-            throw ProblemException.conflict("Only a proposed plan can be signed; this one is " + plan.status.name().toLowerCase());
-        }
+        Plan plan = visible(id);
         Side side = plan.sideOf(caller.requireOrganisation());
         if (!PlanLifecycle.maySignFor(side, caller.roles())) {
             throw ProblemException.forbidden("Signing for the " + side.name().toLowerCase()
                     + " needs the " + (side == Side.VENDOR ? Roles.VENDOR_MANAGER : Roles.PARTNER_OWNER)
                     + " or " + Roles.EXECUTIVE_SPONSOR + " role");
+        }
+        Versions.requireMatch(ifMatch, plan.version);
+        if (plan.status != PlanStatus.PROPOSED) {
+            throw ProblemException.conflict("Only a proposed plan can be signed; this one is " + plan.status.name().toLowerCase());
         }
         List<PlanSignOff> existing = signOffs.of(plan.id);
         if (existing.stream().anyMatch(s -> s.side == side)) {
@@ -211,16 +214,14 @@ public class PlanService {
     /** The vendor puts an agreed plan into effect. */
     @Transactional
     public PlanView activate(UUID id, String ifMatch) {
-        Plan plan = actionable(id, ifMatch);
-        requireVendorManager(plan);
+        Plan plan = authorised(id, ifMatch, this::requireVendorManager);
         move(plan, PlanStatus.ACTIVE);
         return changed(plan, "plan.activated");
     }
 
     @Transactional
     public PlanView close(UUID id, String ifMatch) {
-        Plan plan = actionable(id, ifMatch);
-        requireVendorManager(plan);
+        Plan plan = authorised(id, ifMatch, this::requireVendorManager);
         move(plan, PlanStatus.CLOSED);
         return changed(plan, "plan.closed");
     }
@@ -262,8 +263,7 @@ public class PlanService {
     /** The vendor's manager renews an active or in-review plan; plan.renewed is the renewal's to publish. */
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanView markRenewed(UUID id, String ifMatch) {
-        Plan plan = actionable(id, ifMatch);
-        requireVendorManager(plan);
+        Plan plan = authorised(id, ifMatch, this::requireVendorManager);
         if (plan.status != PlanStatus.ACTIVE && plan.status != PlanStatus.IN_REVIEW) {
             throw ProblemException.conflict("Only an active or in-review plan is renewed; this one is "
                     + plan.status.name().toLowerCase());
@@ -272,8 +272,14 @@ public class PlanService {
         return recorded(plan, "plan.renewed");
     }
 
-    private Plan actionable(UUID id, String ifMatch) {
+    /**
+     * The plan, once the caller may act on it (404 unless visible, then 403 unless {@code authorise}
+     * lets them) and their If-Match is current (412): who may act comes before whether their copy
+     * is stale, so a viewer hears 403, not a version to retry with.
+     */
+    private Plan authorised(UUID id, String ifMatch, java.util.function.Consumer<Plan> authorise) {
         Plan plan = visible(id);
+        authorise.accept(plan);
         Versions.requireMatch(ifMatch, plan.version);
         return plan;
     }

@@ -25,6 +25,7 @@ import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.security.Roles;
 
 /**
  * Reviews held: recorded by a member with the decisions and the new actions in one transaction,
@@ -60,6 +61,11 @@ public class Reviews {
         PlanView plan = plans.get(planId);
         if (members.of(planId, caller.subject()).isEmpty()) {
             throw ProblemException.forbidden("Only members of the plan record its reviews");
+        }
+        // As for action items (which a review may agree): a viewer reads, never writes.
+        if (java.util.stream.Stream.of(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.EXECUTIVE_SPONSOR)
+                .noneMatch(caller::hasRole)) {
+            throw ProblemException.forbidden("Viewers do not record reviews");
         }
         if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.IN_REVIEW) {
             throw ProblemException.conflict("Reviews are held on active or in-review plans; this one is "

@@ -25,6 +25,18 @@ import io.restassured.response.ValidatableResponse;
 class PlanSignOffTest {
 
     @Test
+    void aViewerHears403NotAStaleVersionWhatEverTransitionTheyTry() {
+        Fixtures f = Fixtures.newTenant();
+        UUID plan = f.draftPlan("FY27");
+        String viewer = DevTokens.tokenFor(f.tenant(), f.vendor(), "vera@contoso.test", Roles.VIEWER);
+        // Who may act comes before whether their copy is current: a stale If-Match still gets 403.
+        for (String transition : new String[] { "propose", "return-to-draft", "sign-off", "activate", "close" }) {
+            act(viewer, plan, transition, "\"7\"").statusCode(403).contentType("application/problem+json");
+        }
+        act(f.vendorManager(), plan, "propose", "\"7\"").statusCode(412);
+    }
+
+    @Test
     void bothSidesSignAndThePlanIsAgreedThenActivated() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,11 +46,18 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
     }
 
+    /**
+     * The data as a type. Unknown properties are ignored here even though REST bodies refuse them
+     * (quarkus.jackson.fail-on-unknown-properties): a producer may add fields to an event without
+     * its consumers dead-lettering it (forward compatibility).
+     */
     public <T> T dataAs(Class<T> type, ObjectMapper json) {
         try {
-            return json.treeToValue(data, type);
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("data of " + this.type + " does not match its schema: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new PoisonEventException("data of " + this.type + " cannot be read: " + e.getMessage());
         }
     }
 
