@@ -22,6 +22,11 @@ public class SettableClock extends Clock {
         fixed = day.atStartOfDay(ZoneOffset.UTC).plusHours(12).toInstant();
     }
 
+    /** Moves a set "today" on by {@code time} (e.g. past the scorecard summaries' spacing). */
+    public void later(java.time.Duration time) {
+        fixed = instant().plus(time);
+    }
+
     public void reset() {
         fixed = null;
     }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.definition.KpiDefinitionRepository;
 import io.partnerplan.kpi.scorecard.Decimals;
+import io.partnerplan.kpi.scorecard.Meter;
 import io.partnerplan.kpi.scorecard.Observations;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.events.PoisonEventException;
@@ -88,9 +89,37 @@ public class Criteria {
     /** Re-judges the open criteria of a plan's KPI after a value arrived or was corrected. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(UUID planId, KpiDefinition kpi, LocalDate today) {
-        for (MilestoneCriterion criterion : open("planId = ?1 and kpiKey = ?2", planId, kpi.key)) {
-            judge(criterion, kpi, today, false);
+        // Unlocked first: most plans have no open criterion, or only on this KPI, and need no library.
+        @SuppressWarnings("unchecked")
+        List<String> keys = em.createQuery("select distinct kpiKey from MilestoneCriterion where state in (ON_TRACK, AT_RISK) "
+                + "and planId = ?1").setParameter(1, planId).getResultList();
+        if (keys.isEmpty()) {
+            return;
         }
+        Set<String> affected = new HashSet<>();
+        if (keys.contains(kpi.key)) {
+            affected.add(kpi.key);
+        }
+        if (keys.stream().anyMatch(k -> !k.equals(kpi.key))) {
+            // Criteria on derived KPIs computed from this one.
+            var library = library();
+            for (String key : keys) {
+                KpiDefinition other = library.get(key);
+                if (other != null && other.derived() && Meter.measuredInputs(other, library).contains(kpi.id)) {
+                    affected.add(key);
+                }
+            }
+        }
+        if (affected.isEmpty()) {
+            return;
+        }
+        for (MilestoneCriterion criterion : open("planId = ?1 and kpiKey in ?2", planId, affected)) {
+            judge(criterion, today, false);
+        }
+    }
+
+    private java.util.Map<String, KpiDefinition> library() {
+        return kpis.listAll().stream().collect(java.util.stream.Collectors.toMap(k -> k.key, k -> k));
     }
 
     /** A period closed (period.closed): every open criterion of the plan whose window ended by then is decided. */
@@ -135,10 +164,24 @@ public class Criteria {
 
     private void judge(MilestoneCriterion criterion, KpiDefinition kpi, LocalDate today, boolean closed) {
         LocalDate upTo = today.isBefore(criterion.windowEnd) ? today : criterion.windowEnd;
-        var values = upTo.isBefore(criterion.windowStart) ? List.<io.partnerplan.kpi.scorecard.Observation>of()
-                : observations.of(criterion.planId, kpi.id, criterion.windowStart, upTo);
-        CriterionJudgement judgement = CriterionJudgement.of(kpi.aggregation, kpi.direction, criterion.threshold,
-                criterion.windowStart, criterion.windowEnd, values, today, closed);
+        CriterionJudgement judgement;
+        if (kpi.derived()) {
+            // Its formula over its inputs' values in the window (a ratio of sums, not a sum of ratios).
+            var library = library();
+            var values = upTo.isBefore(criterion.windowStart) ? java.util.Map.<UUID, List<io.partnerplan.kpi.scorecard.Observation>>of()
+                    : observations.byKpi(criterion.planId, List.copyOf(Meter.measuredInputs(kpi, library)), criterion.windowStart, upTo);
+            Meter meter = Meter.of(kpi, library, values);
+            boolean measured = values.values().stream().anyMatch(v -> !v.isEmpty());
+            BigDecimal actual = measured ? meter.actual(criterion.windowStart, upTo) : null;
+            BigDecimal forecast = measured ? meter.forecast(criterion.windowStart, criterion.windowEnd, today) : null;
+            judgement = CriterionJudgement.of(kpi.aggregation, kpi.direction, criterion.threshold, criterion.windowStart,
+                    criterion.windowEnd, actual, forecast, measured && actual != null, today, closed);
+        } else {
+            var values = upTo.isBefore(criterion.windowStart) ? List.<io.partnerplan.kpi.scorecard.Observation>of()
+                    : observations.of(criterion.planId, kpi.id, criterion.windowStart, upTo);
+            judgement = CriterionJudgement.of(kpi.aggregation, kpi.direction, criterion.threshold,
+                    criterion.windowStart, criterion.windowEnd, values, today, closed);
+        }
         criterion.actual = judgement.actual();
         criterion.forecast = judgement.forecast();
         criterion.evaluatedAt = Instant.now();

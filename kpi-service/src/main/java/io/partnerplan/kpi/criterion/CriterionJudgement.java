@@ -21,6 +21,16 @@ public record CriterionJudgement(CriterionState state, BigDecimal actual, BigDec
                                         LocalDate asOf, boolean closed) {
         BigDecimal actual = Attainment.actual(aggregation, observations);
         BigDecimal forecast = Attainment.forecast(aggregation, actual, windowStart, windowEnd, asOf);
+        return of(aggregation, direction, threshold, windowStart, windowEnd, actual, forecast, !observations.isEmpty(), asOf, closed);
+    }
+
+    /**
+     * From a window's value and forecast already computed (a derived KPI's: its formula over its inputs');
+     * {@code measured}: whether anything was measured in the window yet.
+     */
+    public static CriterionJudgement of(Aggregation aggregation, Direction direction, BigDecimal threshold,
+                                        LocalDate windowStart, LocalDate windowEnd, BigDecimal actual, BigDecimal forecast,
+                                        boolean measured, LocalDate asOf, boolean closed) {
         boolean over = closed || asOf.isAfter(windowEnd);
         boolean reached = Attainment.satisfies(direction, actual, threshold);
         String shown = threshold.stripTrailingZeros().toPlainString();
@@ -33,7 +43,7 @@ public record CriterionJudgement(CriterionState state, BigDecimal actual, BigDec
         if (reached && aggregation == Aggregation.SUM && direction == Direction.HIGHER_IS_BETTER) {
             return new CriterionJudgement(CriterionState.MET, actual, forecast, "reached " + plain(actual) + " of " + shown);
         }
-        if (!asOf.isBefore(windowStart) && !observations.isEmpty()
+        if (!asOf.isBefore(windowStart) && measured
                 && !Attainment.satisfies(direction, forecast, threshold)) {
             return new CriterionJudgement(CriterionState.AT_RISK, actual, forecast,
                     "forecast " + plain(forecast) + " by " + windowEnd + " against threshold " + shown);

@@ -22,7 +22,10 @@ public class KpiLibrary {
     private final KpiDefinitionRepository definitions;
     private final Outbox outbox;
 
-    public KpiLibrary(KpiDefinitionRepository definitions, Outbox outbox) {
+    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
+
+    public KpiLibrary(KpiDefinitionRepository definitions, Outbox outbox, io.partnerplan.kpi.scorecard.ScorecardChanges scorecards) {
+        this.scorecards = scorecards;
         this.definitions = definitions;
         this.outbox = outbox;
     }
@@ -86,8 +89,27 @@ public class KpiLibrary {
             throw ProblemException.conflict("KPI " + kpi.key + " is measured, not derived: it has no formula to change");
         }
         Versions.requireMatch(ifMatch, kpi.version);
-        kpi.formula = FormulaRules.check(kpi.key, kpi.unit, kpi.currency, text, library()).text().strip();
+        String before = kpi.formula;
+        var library = library();
+        kpi.formula = FormulaRules.check(kpi.key, kpi.unit, kpi.currency, text, library).text().strip();
         definitions.flush();
+        // The scorecards showing it (by its targets, its old or new inputs' values, or KPIs derived from it) change.
+        java.util.Set<String> touched = new java.util.HashSet<>(Formula.parse(before).inputs());
+        touched.addAll(Formula.parse(kpi.formula).inputs());
+        touched.add(kpi.key);
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (KpiDefinition other : library.values()) {
+                if (other.derived() && !touched.contains(other.key)
+                        && Formula.parse(other.formula).inputs().stream().anyMatch(touched::contains)) {
+                    grew = touched.add(other.key);
+                }
+            }
+        }
+        List<UUID> ids = touched.stream().map(library::get).filter(java.util.Objects::nonNull).map(k -> k.id).toList();
+        scorecards.changedWhere(kpi.tenantId, """
+                exists (select 1 from kpi_day d where d.plan_id = p.plan_id and d.kpi_id in (?2))
+                or exists (select 1 from kpi_target_set t where t.plan_id = p.plan_id and t.kpi_id in (?2))""", ids);
         KpiDefinitionView view = KpiDefinitionView.of(kpi);
         outbox.publish("kpi.defined", "kpi", kpi.id, view);
         return view;

@@ -23,6 +23,7 @@ import io.partnerplan.kpi.definition.KpiUnit;
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.plan.PlansOfCaller;
 import io.partnerplan.kpi.plan.TrackedPlan;
+import io.partnerplan.kpi.scorecard.KpiDays;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -68,13 +69,15 @@ public class Measurements {
     public MeasurementView record(MeasurementRequest request) {
         TrackedPlan plan = planOfCaller(request.planId());
         KpiDefinition kpi = kpiOf(request.kpi());
-        Written written = write(request, plan, kpi, null);
+        List<KpiDays.Change> changes = new ArrayList<>(2);
+        Written written = write(request, plan, kpi, null, changes);
         MeasurementView view = view(written.measurement(), kpi, written.outcome());
         if (!"duplicate".equals(written.outcome())) {
+            scorecards.valuesChanged(changes);
             outbox.publish("kpi.measurement.recorded", "plan", plan.planId, view);
             // In the same transaction: a criterion's state change and its event commit with the value.
             criteria.evaluate(plan.planId, kpi, LocalDate.now(clock));
-            scorecards.announce(plan);
+            scorecards.changed(plan);
         }
         return view;
     }
@@ -92,6 +95,7 @@ public class Measurements {
         Map<UUID, ImportedBatch> byPlan = new LinkedHashMap<>();
         Map<String, Measurement> byExternalId = existingOf(rows);
         List<Measurement> fresh = new ArrayList<>();
+        List<KpiDays.Change> changes = new ArrayList<>();
         for (MeasurementImport.Row row : rows) {
             if (row.rejection() != null) {
                 results.add(row.rejection());
@@ -101,7 +105,7 @@ public class Measurements {
             try {
                 TrackedPlan plan = plansSeen.computeIfAbsent(request.planId(), this::planOfRow);
                 KpiDefinition kpi = kpisSeen.computeIfAbsent(request.kpi(), this::kpiOf);
-                Written written = write(request, plan, kpi, new Batch(byExternalId, fresh));
+                Written written = write(request, plan, kpi, new Batch(byExternalId, fresh), changes);
                 results.add(new BulkRowResult(row.line(), written.outcome(), written.measurement().id,
                         request.externalId(), null));
                 if (!"duplicate".equals(written.outcome())) {
@@ -115,13 +119,17 @@ public class Measurements {
         // New rows first (COPY), then the corrections and revisions Hibernate holds, which may name them.
         copy.insert(fresh);
         measurements.flush();
+        for (Measurement m : fresh) {
+            changes.add(added(m));
+        }
+        scorecards.valuesChanged(changes);
         LocalDate today = LocalDate.now(clock);
         for (ImportedBatch batch : byPlan.values()) {
             outbox.publish("kpi.measurements.imported", "plan", batch.planId, batch.summary());
             for (KpiDefinition kpi : batch.kpis.values()) {
                 criteria.evaluate(batch.planId, kpi, today);
             }
-            scorecards.announce(plansSeen.get(batch.planId));
+            scorecards.changed(plansSeen.get(batch.planId));
         }
         return results;
     }
@@ -202,7 +210,13 @@ public class Measurements {
     private record Batch(Map<String, Measurement> byExternalId, List<Measurement> fresh) {
     }
 
-    private Written write(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi, Batch batch) {
+    private static KpiDays.Change added(Measurement m) {
+        return KpiDays.Change.added(m.tenantId, m.planId, m.kpiId, m.occurredOn, m.value, m.recordedAt, m.id);
+    }
+
+    /** {@code changes}: where the change of the plan's values per day is added (a batch's new rows: by the caller). */
+    private Written write(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi, Batch batch,
+                          List<KpiDays.Change> changes) {
         requireConsistent(request, plan, kpi);
         BigDecimal value = new BigDecimal(request.value());
         if (request.externalId() != null) {
@@ -220,10 +234,15 @@ public class Measurements {
                     return new Written(m, "duplicate");
                 }
                 // A value sent twice in one batch was never stored: the later one replaces it without history.
-                if (batch == null || !batch.fresh().contains(m)) {
+                boolean stored = batch == null || !batch.fresh().contains(m);
+                if (stored) {
                     keepRevision(m);
+                    changes.add(KpiDays.Change.removed(m.tenantId, m.planId, m.kpiId, m.occurredOn, m.value));
                 }
                 apply(m, request, value);
+                if (stored) {
+                    changes.add(added(m));
+                }
                 if (batch == null) {
                     measurements.flush();
                 }
@@ -238,7 +257,9 @@ public class Measurements {
         m.externalId = request.externalId();
         apply(m, request, value);
         if (batch == null) {
+            m.tenantId = plan.tenantId;
             measurements.persist(m);
+            changes.add(added(m));
         } else {
             m.tenantId = plan.tenantId;
             batch.fresh().add(m);

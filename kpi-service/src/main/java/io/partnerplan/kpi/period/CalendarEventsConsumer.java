@@ -73,19 +73,25 @@ public class CalendarEventsConsumer {
                 java.util.UUID partner = event.uuid("partnerOrganisationId");
                 periods.agreed(event.uuid("id"), vendor, partner, agreed);
                 // The pair's plans are now measured in these periods: their scorecards changed.
-                em.createQuery("from TrackedPlan where vendorOrganisationId = ?1 and partnerOrganisationId = ?2",
-                                io.partnerplan.kpi.plan.TrackedPlan.class).setParameter(1, vendor).setParameter(2, partner)
-                        .getResultList().forEach(scorecards::announce);
+                plansOf(vendor, partner).forEach(scorecards::changed);
             }
             // Only the MOP's own periods: plans are measured in them, not in either side's fiscal quarters.
             case "period.closed" -> {
                 if ("MOP".equals(event.text("scope"))) {
-                    close.closed(event.uuid("vendorOrganisationId"), event.uuid("partnerOrganisationId"),
-                            event.date("periodEnd"), LocalDate.now(clock));
+                    java.util.UUID vendor = event.uuid("vendorOrganisationId");
+                    java.util.UUID partner = event.uuid("partnerOrganisationId");
+                    close.closed(vendor, partner, event.date("periodEnd"), LocalDate.now(clock));
+                    // A closed period is judged on its actual, no longer on a forecast: the summaries move on.
+                    plansOf(vendor, partner).forEach(scorecards::changed);
                 }
             }
             default -> {
             }
         }
+    }
+
+    private List<io.partnerplan.kpi.plan.TrackedPlan> plansOf(java.util.UUID vendor, java.util.UUID partner) {
+        return em.createQuery("from TrackedPlan where vendorOrganisationId = ?1 and partnerOrganisationId = ?2",
+                io.partnerplan.kpi.plan.TrackedPlan.class).setParameter(1, vendor).setParameter(2, partner).getResultList();
     }
 }

@@ -23,7 +23,10 @@ public final class Attainment {
     private Attainment() {
     }
 
-    /** A window's value: SUM adds (0 when nothing was measured), LAST takes the latest, AVERAGE the mean. */
+    /**
+     * A window's value: SUM adds (0 when nothing was measured), LAST takes the latest, AVERAGE the mean of
+     * every value measured (a day of several values weighs by their number).
+     */
     public static BigDecimal actual(Aggregation aggregation, Collection<Observation> observations) {
         if (observations.isEmpty()) {
             return aggregation == Aggregation.SUM ? BigDecimal.ZERO : null;
@@ -31,9 +34,12 @@ public final class Attainment {
         return switch (aggregation) {
             case SUM -> observations.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add);
             // Ties on the same day: the last one reported (the collection's order) wins.
-            case LAST -> observations.stream().reduce((a, b) -> b.on().isBefore(a.on()) ? a : b).orElseThrow().value();
-            case AVERAGE -> observations.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .divide(BigDecimal.valueOf(observations.size()), MATH);
+            case LAST -> observations.stream().reduce((a, b) -> b.on().isBefore(a.on()) ? a : b).orElseThrow().last();
+            case AVERAGE -> {
+                long count = observations.stream().mapToLong(Observation::count).sum();
+                yield count == 0 ? null : observations.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(count), MATH);
+            }
         };
     }
 

@@ -55,4 +55,42 @@ public interface Meter {
             }
         };
     }
+
+    /** The measured KPIs a KPI's value is computed from: itself if measured, else its formula's inputs', however deep. */
+    static java.util.Set<java.util.UUID> measuredInputs(io.partnerplan.kpi.definition.KpiDefinition kpi,
+                                                       Map<String, io.partnerplan.kpi.definition.KpiDefinition> library) {
+        java.util.Set<java.util.UUID> ids = new java.util.HashSet<>();
+        java.util.Deque<io.partnerplan.kpi.definition.KpiDefinition> todo = new java.util.ArrayDeque<>(List.of(kpi));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            var k = todo.poll();
+            if (!seen.add(k.key)) {
+                continue;
+            }
+            if (!k.derived()) {
+                ids.add(k.id);
+                continue;
+            }
+            for (String input : Formula.parse(k.formula).inputs()) {
+                if (library.containsKey(input)) {
+                    todo.add(library.get(input));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A KPI's meter over values read for {@link #measuredInputs} (a derived KPI: its formula over its inputs' meters). */
+    static Meter of(io.partnerplan.kpi.definition.KpiDefinition kpi, Map<String, io.partnerplan.kpi.definition.KpiDefinition> library,
+                    Map<java.util.UUID, List<Observation>> values) {
+        if (!kpi.derived()) {
+            return measured(kpi.aggregation, values.getOrDefault(kpi.id, List.of()));
+        }
+        Formula formula = Formula.parse(kpi.formula);
+        Map<String, Meter> inputs = new HashMap<>();
+        for (String input : formula.inputs()) {
+            inputs.put(input, of(library.get(input), library, values));
+        }
+        return derived(formula, inputs);
+    }
 }

@@ -2,11 +2,13 @@ package io.partnerplan.kpi.scorecard;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +21,11 @@ import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.persistence.Ids;
 
 /**
- * Announces {@code kpi.scorecard.changed} for a plan whose measurements, targets or periods changed,
- * at most once per plan and transaction, and keeps the plan's rows of {@code plan_kpi_score} (what
- * the vendor's portfolio reads) equal to the summary announced. Call it last in the transaction,
- * after the change: the summary is computed then.
+ * Keeps {@code kpi.scorecard.changed} and the plan's rows of {@code plan_kpi_score} (what the vendor's
+ * portfolio reads) in step with its measurements, targets and periods, off the writers' path: a change
+ * only marks the plan ({@link #changed}, one appended row, no lock), and {@link ScorecardJob} later
+ * computes the summary once for all the changes marked since, announcing at most once per plan per
+ * spacing ({@link #announceIfDue}).
  */
 @ApplicationScoped
 public class ScorecardChanges {
@@ -32,9 +35,11 @@ public class ScorecardChanges {
     private final Outbox outbox;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
+    private final KpiDays days;
 
     public ScorecardChanges(Scorecards scorecards, EntityManager em, Outbox outbox,
-                            TransactionSynchronizationRegistry transactions, Clock clock) {
+                            TransactionSynchronizationRegistry transactions, Clock clock, KpiDays days) {
+        this.days = days;
         this.scorecards = scorecards;
         this.em = em;
         this.outbox = outbox;
@@ -42,24 +47,95 @@ public class ScorecardChanges {
         this.clock = clock;
     }
 
+    /**
+     * Marks the plan's scorecard as changed by this transaction (once per plan and transaction). An
+     * insert of a fresh row: concurrent writers to one plan never wait for each other here.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void announce(TrackedPlan plan) {
-        String once = "kpi.scorecard.changed:" + plan.planId;
-        if (transactions.getResource(once) != null) {
+    public void changed(TrackedPlan plan) {
+        if (!firstInTransaction(plan.planId)) {
             return;
         }
+        em.createNativeQuery("insert into scorecard_dirty (tenant_id, plan_id, marked_at) values (?1, ?2, ?3)")
+                .setParameter(1, plan.tenantId).setParameter(2, plan.planId).setParameter(3, clock.instant())
+                .executeUpdate();
+    }
+
+    /** Records changes of measured values (marks of their plans too): see {@link KpiDays}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void valuesChanged(java.util.Collection<KpiDays.Change> changes) {
+        changes.forEach(c -> firstInTransaction(c.plan()));
+        days.record(changes, clock.instant());
+    }
+
+    private boolean firstInTransaction(UUID planId) {
+        String once = "kpi.scorecard.changed:" + planId;
+        if (transactions.getResource(once) != null) {
+            return false;
+        }
         transactions.putResource(once, Boolean.TRUE);
-        em.flush();
-        // One plan's summary at a time: a transaction computing it after another's commit sees that
-        // commit's values too (READ COMMITTED), so concurrent writers cannot leave an older summary last.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "kpi.scorecard:" + plan.planId).getSingleResult();
+        return true;
+    }
+
+    /**
+     * Marks every plan of the caller's tenant matching {@code where} (SQL over {@code tracked_plan p},
+     * parameters from ?2 on) in one statement: a formula change or a new day touches many plans.
+     * @return how many plans were marked
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int changedWhere(String tenant, String where, Object... params) {
+        var query = em.createNativeQuery("insert into scorecard_dirty (tenant_id, plan_id, marked_at) "
+                + "select p.tenant_id, p.plan_id, now() from tracked_plan p where p.tenant_id = ?1 and (" + where + ")");
+        query.setParameter(1, tenant);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 2, params[i]);
+        }
+        return query.executeUpdate();
+    }
+
+    /**
+     * Computes and announces the plan's summary if it was marked and its last announcement is older
+     * than {@code spacing}. One replica at a time per plan (a skipped lock leaves the marks for the
+     * next round), so neither the summary announced last nor the portfolio rows can be an older one.
+     * @return whether a summary was announced
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean announceIfDue(UUID planId, Duration spacing) {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "kpi.scorecard:" + planId).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return false;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        @SuppressWarnings("unchecked")
+        List<Object> last = em.createNativeQuery("select announced_at from scorecard_announced where plan_id = ?1")
+                .setParameter(1, planId).getResultList();
+        if (!last.isEmpty() && instant(last.get(0)).plus(spacing).isAfter(now)) {
+            return false;
+        }
+        TrackedPlan plan = em.find(TrackedPlan.class, planId);
+        if (plan == null) {
+            return false;
+        }
+        // Marks taken now were committed before: the reads below (later statements) see their writes.
+        if (days.fold(plan.tenantId, planId) == 0) {
+            return false;
+        }
         LocalDate asOf = LocalDate.now(clock);
-        Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<ScorecardSummary.KpiSummary> kpis = scorecards.summary(plan, asOf);
-        keep(plan, asOf, computedAt, kpis);
+        keep(plan, asOf, now, kpis);
         outbox.publishFor(plan.tenantId, "kpi.scorecard.changed", "plan", plan.planId,
-                new ScorecardSummary(plan.planId, asOf, computedAt, kpis));
+                new ScorecardSummary(plan.planId, asOf, now, kpis));
+        em.createNativeQuery("""
+                        insert into scorecard_announced (plan_id, tenant_id, announced_at) values (?1, ?2, ?3)
+                        on conflict (plan_id) do update set announced_at = excluded.announced_at""")
+                .setParameter(1, planId).setParameter(2, plan.tenantId).setParameter(3, now).executeUpdate();
+        return true;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
     }
 
     private void keep(TrackedPlan plan, LocalDate asOf, Instant computedAt, List<ScorecardSummary.KpiSummary> kpis) {

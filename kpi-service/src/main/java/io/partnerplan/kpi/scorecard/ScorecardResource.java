@@ -61,8 +61,8 @@ public class ScorecardResource {
     @Path("/portfolio")
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.EXECUTIVE_SPONSOR, Roles.VIEWER })
     @Operation(summary = "The vendor's portfolio scorecard", description = "One row per plan and KPI across all of the "
-            + "caller's (vendor) organisation's plans: the KPI in its current period as of the plan's last change of "
-            + "measurements, targets or periods (asOf). Sorted by partner name or attainment (prefix - for descending; "
+            + "caller's (vendor) organisation's plans: the KPI in its current period as of the plan's last summary (asOf), "
+            + "computed within seconds of a change of its measurements, targets or periods, when a period closes, and daily. Sorted by partner name or attainment (prefix - for descending; "
             + "rows without attainment last), filtered by RAG and KPI (repeat the parameter for several), cursor-paged. "
             + "Send Accept: text/csv for the same rows as a streamed CSV file (no paging). Partner-side callers get 403.")
     @APIResponse(responseCode = "200", description = "A page of rows",

@@ -43,9 +43,11 @@ public class Scorecards {
     private final KpiDefinitionRepository kpis;
     private final Observations observations;
     private final Criteria criteria;
+    private final KpiDays days;
 
     public Scorecards(EntityManager em, PlansOfCaller plans, PlanPeriods periods, KpiDefinitionRepository kpis,
-                      Observations observations, Criteria criteria) {
+                      Observations observations, Criteria criteria, KpiDays days) {
+        this.days = days;
         this.em = em;
         this.plans = plans;
         this.periods = periods;
@@ -101,9 +103,7 @@ public class Scorecards {
                                                 LocalDate readFrom, boolean withSeries) {
         Map<UUID, TargetSet> targets = em.createQuery("from TargetSet where planId = ?1", TargetSet.class)
                 .setParameter(1, plan.planId).getResultStream().collect(Collectors.toMap(t -> t.kpiId, Function.identity()));
-        @SuppressWarnings("unchecked")
-        List<UUID> measured = em.createNativeQuery("select distinct kpi_id from measurement where tenant_id = ?1 and plan_id = ?2")
-                .setParameter(1, plan.tenantId).setParameter(2, plan.planId).getResultList();
+        List<UUID> measured = days.kpisOf(plan.tenantId, plan.planId);
         Set<UUID> inScope = new LinkedHashSet<>(targets.keySet());
         inScope.addAll(measured);
         if (inScope.isEmpty()) {

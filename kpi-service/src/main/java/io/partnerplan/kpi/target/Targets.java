@@ -88,7 +88,7 @@ public class Targets {
         em.flush();
         TargetSetView view = view(set, kpi);
         outbox.publish("kpi.targets.set", "plan", planId, view);
-        scorecards.announce(plan);
+        scorecards.changed(plan);
         return view;
     }
 

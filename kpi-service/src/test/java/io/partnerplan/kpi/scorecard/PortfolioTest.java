@@ -32,6 +32,9 @@ class PortfolioTest {
     @Inject
     SettableClock clock;
 
+    @Inject
+    ScorecardJob summaries;
+
     private final PlanFixture northwind = new PlanFixture();
     private final PlanFixture acme = northwind.sibling("Acme");
     private final PlanFixture zeta = northwind.sibling("Zeta");
@@ -48,6 +51,10 @@ class PortfolioTest {
                     .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"))))
                     .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
             f.measure(plan.getValue(), "2027-03-01", "pf-" + f.plan);
+        }
+        // The portfolio shows the summaries the job computed after the writes.
+        for (PlanFixture f : List.of(northwind, acme, zeta)) {
+            summaries.announce(f.tenant, f.plan);
         }
     }
 

@@ -25,9 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * kpi.scorecard.changed on the real broker: one per plan per change of its measurements, targets or
- * periods (one per batch of a bulk upload), carrying each KPI in its current period. Each phase runs on
- * its own day, so the events of a phase are told apart by their asOf.
+ * kpi.scorecard.changed on the real broker: after changes of a plan's measurements, targets or periods,
+ * one summary for all the changes since the last (at most one per plan per spacing), carrying each KPI
+ * in its current period. The tests run the job themselves and move the clock past the spacing. Each
+ * phase runs on its own day, so the events of a phase are told apart by their asOf.
  */
 @QuarkusTest
 class ScorecardChangedTest {
@@ -37,6 +38,9 @@ class ScorecardChangedTest {
 
     @Inject
     SettableClock clock;
+
+    @Inject
+    ScorecardJob summaries;
 
     private final PlanFixture f = new PlanFixture();
 
@@ -65,22 +69,29 @@ class ScorecardChangedTest {
     }
 
     @Test
-    void eachChangeOfMeasurementsOrTargetsAnnouncesThePlansKpisInTheirCurrentPeriodOnce() {
+    void changesAreAnnouncedTogetherAtMostOncePerSpacingWithTheFiguresAfterAllOfThem() {
         clock.today(LocalDate.parse("2027-03-31"));
         f.measure("100000", "2027-02-15", "sc-1");
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
         f.measure("50000", "2027-03-20", "sc-2");
         given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
                 .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"))))
                 .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        // Within the spacing of the first announcement: nothing yet, and the changes are kept for later.
+        assertThat(summaries.announce(f.tenant, f.plan)).isFalse();
+        clock.later(Duration.ofSeconds(1));
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
         // The same value again is a duplicate: nothing changed, nothing announced.
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
                 .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", "50000", "currency", "USD",
                         "occurredOn", "2027-03-20", "source", "CRM", "externalId", "sc-2"))
                 .post("/api/v1/measurements").then().statusCode(200);
+        clock.later(Duration.ofSeconds(1));
+        assertThat(summaries.announce(f.tenant, f.plan)).isFalse();
 
         List<JsonNode> events = changedOn("2027-03-31", Duration.ofSeconds(5));
-        assertThat(events).hasSize(3);
-        JsonNode last = events.get(2);
+        assertThat(events).hasSize(2);
+        JsonNode last = events.get(1);
         assertThat(last.get("planId").asText()).isEqualTo(f.plan.toString());
         assertThat(last.get("computedAt").asText()).isNotBlank();
         JsonNode revenue = last.get("kpis").get(0);
@@ -97,13 +108,48 @@ class ScorecardChangedTest {
         assertThat(revenue.get("forecast").asText()).isEqualTo("226271.1864");
         assertThat(revenue.get("rag").asText()).isEqualTo("GREEN");
         assertThat(revenue.get("trend").isNull()).isTrue();
-        // Before the targets, the first two events carried no target.
+        // The first one, before the second value and the targets.
         assertThat(events.get(0).get("kpis").get(0).get("actual").asText()).isEqualTo("100000");
-        assertThat(events.get(1).get("kpis").get(0).get("target").isNull()).isTrue();
+        assertThat(events.get(0).get("kpis").get(0).get("target").isNull()).isTrue();
     }
 
     @Test
-    void aBulkUploadAnnouncesOncePerBatchAndANewlyAgreedMopOnce() {
+    void aBurstOfConcurrentWritesToOnePlanIsOneSummaryWithAllOfThem() throws Exception {
+        clock.today(LocalDate.parse("2027-04-01"));
+        int writes = 24;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int n = 0; n < writes; n++) {
+                int i = n;
+                answers.add(pool.submit(() -> given().auth().oauth2(f.crm).contentType(ContentType.JSON)
+                        .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", "10", "currency", "USD",
+                                "occurredOn", "2027-03-" + (10 + i % 10), "source", "CRM", "externalId", "burst-" + i))
+                        .post("/api/v1/measurements").then().extract().statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+        // Nothing left to announce: every write's mark was taken by that one summary.
+        clock.later(Duration.ofSeconds(1));
+        assertThat(summaries.announce(f.tenant, f.plan)).isFalse();
+
+        List<JsonNode> events = changedOn("2027-04-01", Duration.ofSeconds(5));
+        assertThat(events).hasSize(1);
+        JsonNode revenue = events.get(0).get("kpis").get(0);
+        assertThat(revenue.get("period").asText()).isEqualTo("MOP Q1 2027");
+        assertThat(revenue.get("actual").asText()).isEqualTo(String.valueOf(10 * writes));
+        // The vendor's portfolio row holds the same figures.
+        given().auth().oauth2(f.vendorManager).get("/api/v1/scorecards/portfolio").then().statusCode(200)
+                .body("items[0].actual", org.hamcrest.Matchers.equalTo(String.valueOf(10 * writes)));
+    }
+
+    @Test
+    void aBulkUploadIsOneSummaryAndANewlyAgreedMopOne() {
         clock.today(LocalDate.parse("2027-06-30"));
         StringBuilder file = new StringBuilder();
         for (int n = 1; n <= 1200; n++) {
@@ -113,23 +159,24 @@ class ScorecardChangedTest {
         }
         given().auth().oauth2(f.crm).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/measurements/bulk").then().statusCode(200);
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
         List<JsonNode> batches = changedOn("2027-06-30", Duration.ofSeconds(5));
-        assertThat(batches).hasSize(3);
-        assertThat(batches.get(2).get("kpis").get(0).get("period").asText()).isEqualTo("MOP Q2 2027");
-        assertThat(batches.get(2).get("kpis").get(0).get("actual").asText()).isEqualTo("12000");
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0).get("kpis").get(0).get("period").asText()).isEqualTo("MOP Q2 2027");
+        assertThat(batches.get(0).get("kpis").get(0).get("actual").asText()).isEqualTo("12000");
 
         // The nightly re-send is all duplicates: no announcement.
         clock.today(LocalDate.parse("2027-07-01"));
         given().auth().oauth2(f.crm).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/measurements/bulk").then().statusCode(200);
+        assertThat(summaries.announce(f.tenant, f.plan)).isFalse();
         // A new MOP agreed for the pair changes the plan's periods: one announcement in the new periods.
         f.send(PlanFixture.CALENDAR_TOPIC, f.mop, "mop.agreed", """
                 {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","form":"SHARED_QUARTER_END",
                  "status":"AGREED","horizonStart":"2027-02-01","horizonEnd":"2028-01-31","periods":[
                  {"label":"H1 2027","start":"2027-02-01","end":"2027-07-31"},
                  {"label":"H2 2027","start":"2027-08-01","end":"2028-01-31"}]}""".formatted(f.mop, f.vendor, f.partner));
-        KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key())
-                && TYPE.equals(KafkaProbe.header(r, "ce_type")) && r.value().contains("H1 2027"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> summaries.announce(f.tenant, f.plan));
         List<JsonNode> later = changedOn("2027-07-01", Duration.ofSeconds(3));
         assertThat(later).hasSize(1);
         assertThat(later.get(0).get("kpis").get(0).get("period").asText()).isEqualTo("H1 2027");

@@ -1,0 +1,135 @@
+package io.partnerplan.kpi.scorecard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.kpi.PlanFixture;
+import io.partnerplan.kpi.SettableClock;
+import io.partnerplan.platform.security.Roles;
+import io.partnerplan.platform.testing.DevTokens;
+import io.partnerplan.platform.testing.KafkaProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * A plan's values per KPI and day, kept off the writers' path: the scorecard shows a write at once
+ * (before the job folds it), and after it, corrections that move a value to another day or change the
+ * value a LAST KPI reports leave each day as its measurements say.
+ */
+@QuarkusTest
+class KpiDaysTest {
+
+    private static final String CHANGED = "io.partnerplan.kpi.scorecard.changed.v1";
+
+    @Inject
+    SettableClock clock;
+
+    @Inject
+    ScorecardJob summaries;
+
+    private final PlanFixture f = new PlanFixture();
+
+    @BeforeEach
+    void planWithALevelKpi() {
+        f.activePlanWithMop();
+        given().auth().oauth2(DevTokens.token(f.tenant, null, Roles.TENANT_ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("key", "certified", "name", "Certified staff", "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                        "aggregation", "LAST"))
+                .post("/api/v1/kpis").then().statusCode(201);
+        clock.today(LocalDate.parse("2027-03-31"));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private void certified(String value, String on, String externalId, int status) {
+        given().auth().oauth2(f.crm).contentType(ContentType.JSON)
+                .body(Map.of("planId", f.plan.toString(), "kpi", "certified", "value", value, "occurredOn", on,
+                        "source", "PRM", "externalId", externalId))
+                .post("/api/v1/measurements").then().statusCode(status);
+    }
+
+    private void correct(String revenue, String on, String externalId) {
+        given().auth().oauth2(f.crm).contentType(ContentType.JSON)
+                .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", revenue, "currency", "USD",
+                        "occurredOn", on, "source", "CRM", "externalId", externalId))
+                .post("/api/v1/measurements").then().statusCode(200).body("outcome", equalTo("corrected"));
+    }
+
+    private io.restassured.response.ValidatableResponse scorecard() {
+        return given().auth().oauth2(f.vendorManager).get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200);
+    }
+
+    @Test
+    void correctionsMoveValuesBetweenDaysAndTheLastReportedValueOfADayIsItsLevel() {
+        f.measure("100", "2027-03-01", "r-1");
+        f.measure("50", "2027-03-01", "r-2");
+        certified("5", "2027-03-01", "c-1", 201);
+        certified("7", "2027-03-01", "c-2", 201);
+        // Not folded yet: the scorecard already shows them.
+        scorecard().body("kpis.find { it.kpi == 'revenue' }.series.value", contains("150"))
+                .body("kpis.find { it.kpi == 'certified' }.series.value", contains("7"));
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+        scorecard().body("kpis.find { it.kpi == 'revenue' }.series.value", contains("150"))
+                .body("kpis.find { it.kpi == 'certified' }.series.value", contains("7"));
+
+        // Corrections: r-1 moves to 2 March as 70; c-2, the day's last level, moves to 3 March as 9.
+        correct("70", "2027-03-02", "r-1");
+        certified("9", "2027-03-03", "c-2", 200);
+        clock.later(Duration.ofSeconds(1));
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+        scorecard().body("kpis.find { it.kpi == 'revenue' }.series.on", contains("2027-03-01", "2027-03-02"))
+                .body("kpis.find { it.kpi == 'revenue' }.series.value", contains("50", "70"))
+                .body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("120"))
+                .body("kpis.find { it.kpi == 'certified' }.series.on", contains("2027-03-01", "2027-03-03"))
+                .body("kpis.find { it.kpi == 'certified' }.series.value", contains("5", "9"))
+                .body("kpis.find { it.kpi == 'certified' }.periods[0].actual", equalTo("9"));
+
+        // Every value of a day corrected away: the day is gone.
+        correct("80", "2027-03-02", "r-2");
+        clock.later(Duration.ofSeconds(1));
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+        scorecard().body("kpis.find { it.kpi == 'revenue' }.series.on", contains("2027-03-02"))
+                .body("kpis.find { it.kpi == 'revenue' }.series.value", contains("150"));
+    }
+
+    @Test
+    void aClosedPeriodAndANewDayReannounceTheSummaryWithoutAnyNewValue() {
+        f.measure("100000", "2027-03-01", "d-1");
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+
+        // The days pass: the daily refresh marks every active plan, and the figures move to the new day.
+        clock.today(LocalDate.parse("2027-04-15"));
+        assertThat(summaries.markActivePlans()).isPositive();
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+        KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key()) && CHANGED.equals(KafkaProbe.header(r, "ce_type"))
+                && r.value().contains("\"asOf\":\"2027-04-15\""));
+
+        // The MOP period closes: the plan's summary is announced again.
+        clock.today(LocalDate.parse("2027-05-01"));
+        f.send(PlanFixture.CALENDAR_TOPIC, f.mop, "period.closed", """
+                {"mopId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","scope":"MOP",
+                 "organisationId":null,"label":"MOP Q1 2027","periodEnd":"2027-04-30","daysUntilEnd":-1}"""
+                .formatted(f.mop, f.vendor, f.partner));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> summaries.announce(f.tenant, f.plan));
+        List<String> closed = KafkaProbe.allRecords(PlanFixture.KPI_TOPIC, Duration.ofSeconds(5), r -> f.plan.toString().equals(r.key()) && CHANGED.equals(KafkaProbe.header(r, "ce_type"))
+                && r.value().contains("\"asOf\":\"2027-05-01\"")).stream().map(r -> r.value()).toList();
+        assertThat(closed).hasSize(1);
+        assertThat(closed.get(0)).contains("\"period\":\"MOP Q2 2027\"");
+    }
+}
