@@ -58,9 +58,14 @@ public class Scorecards {
 
     @Transactional
     public ScorecardView of(UUID planId, LocalDate asOf) {
+        return of(planId, asOf, SeriesGranularity.DAY);
+    }
+
+    @Transactional
+    public ScorecardView of(UUID planId, LocalDate asOf, SeriesGranularity granularity) {
         TrackedPlan plan = plans.require(planId);
         List<PlanPeriod> planPeriods = periods.of(plan);
-        return new ScorecardView(planId, asOf, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, true),
+        return new ScorecardView(planId, asOf, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, granularity),
                 criteria.ofPlan(planId));
     }
 
@@ -74,7 +79,7 @@ public class Scorecards {
         int current = currentIndex(planPeriods, asOf);
         LocalDate readFrom = current < 0 ? plan.horizonStart : planPeriods.get(Math.max(0, current - 1)).start();
         List<ScorecardSummary.KpiSummary> result = new ArrayList<>();
-        for (ScorecardView.KpiScore score : scores(plan, planPeriods, asOf, readFrom, false)) {
+        for (ScorecardView.KpiScore score : scores(plan, planPeriods, asOf, readFrom, SeriesGranularity.NONE)) {
             ScorecardView.PeriodScore period = current < 0 ? null : score.periods().get(current);
             result.add(new ScorecardSummary.KpiSummary(score.kpi(), score.name(), score.unit(), score.currency(),
                     period == null ? null : period.label(), period == null ? null : period.start(),
@@ -100,7 +105,7 @@ public class Scorecards {
      * there (directly or through other derived KPIs). Values are read from {@code readFrom} on.
      */
     private List<ScorecardView.KpiScore> scores(TrackedPlan plan, List<PlanPeriod> planPeriods, LocalDate asOf,
-                                                LocalDate readFrom, boolean withSeries) {
+                                                LocalDate readFrom, SeriesGranularity granularity) {
         Map<UUID, TargetSet> targets = em.createQuery("from TargetSet where planId = ?1", TargetSet.class)
                 .setParameter(1, plan.planId).getResultStream().collect(Collectors.toMap(t -> t.kpiId, Function.identity()));
         List<UUID> measured = days.kpisOf(plan.tenantId, plan.planId);
@@ -136,9 +141,9 @@ public class Scorecards {
         Map<String, Meter> meters = new java.util.HashMap<>();
         return keys.stream().map(library::get).map(k -> {
             List<Observation> own = values.getOrDefault(k.id, List.of());
-            List<ScorecardView.Point> series = !withSeries ? List.of() : k.derived()
+            List<ScorecardView.Point> series = granularity == SeriesGranularity.NONE ? List.of() : k.derived()
                     ? periodSeries(meter(k, library, formulas, values, meters), planPeriods, asOf)
-                    : series(k.aggregation, within(own, LocalDate.MIN, asOf));
+                    : series(k.aggregation, within(own, LocalDate.MIN, asOf), granularity);
             return score(k, targets.get(k.id), planPeriods, meter(k, library, formulas, values, meters), asOf, series);
         }).toList();
     }
@@ -262,8 +267,13 @@ public class Scorecards {
     }
 
     static List<ScorecardView.Point> series(Aggregation aggregation, List<Observation> values) {
+        return series(aggregation, values, SeriesGranularity.DAY);
+    }
+
+    /** One point per day, week or month with values, each aggregated as the KPI aggregates a period. */
+    static List<ScorecardView.Point> series(Aggregation aggregation, List<Observation> values, SeriesGranularity granularity) {
         Map<LocalDate, List<Observation>> byDay = values.stream()
-                .collect(Collectors.groupingBy(Observation::on, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(o -> granularity.bucket(o.on()), TreeMap::new, Collectors.toList()));
         List<ScorecardView.Point> points = new ArrayList<>();
         BigDecimal running = BigDecimal.ZERO;
         for (var day : byDay.entrySet()) {

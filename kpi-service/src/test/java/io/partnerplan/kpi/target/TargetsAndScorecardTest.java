@@ -1,6 +1,7 @@
 package io.partnerplan.kpi.target;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -111,6 +112,21 @@ class TargetsAndScorecardTest {
                 .body("kpis[0].toDate.actual", equalTo("150000"))
                 .body("kpis[0].series", hasSize(2))
                 .body("kpis[0].series[1].cumulative", equalTo("150000"));
+
+        // A chart over a long horizon asks for months or weeks: the same values, summed per bucket.
+        given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-05-31").queryParam("series", "month")
+                .get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200)
+                .body("kpis[0].series.on", contains("2027-02-01", "2027-03-01", "2027-05-01"))
+                .body("kpis[0].series.value", contains("100000", "50000", "90000"))
+                .body("kpis[0].series.cumulative", contains("100000", "150000", "240000"));
+        given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-05-31").queryParam("series", "WEEK")
+                .get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200)
+                .body("kpis[0].series.on", contains("2027-02-15", "2027-03-15", "2027-05-10"));
+        given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-05-31").queryParam("series", "none")
+                .get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200)
+                .body("kpis[0].series", hasSize(0)).body("kpis[0].periods[1].actual", equalTo("90000"));
+        given().auth().oauth2(f.partnerOwner).queryParam("series", "hourly").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("series"));
 
         // 31 May: Q1 closed at 75% (red); Q2 runs at 90,000 * 92 / 31 = 267,097 (106.8%): green, trend up.
         given().auth().oauth2(f.vendorManager).queryParam("asOf", "2027-05-31").get("/api/v1/scorecards/{plan}", f.plan)
