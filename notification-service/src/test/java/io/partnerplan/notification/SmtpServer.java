@@ -14,7 +14,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real SMTP server (GreenMail) on a free port for the whole test run; the mailer is pointed at it.
+ * A real SMTP server (GreenMail) on a free port for the whole test run; the mailer is pointed at it
+ * through a {@link LateSmtpRelay} (inject it the same way to make one acceptance arrive late).
  * A test gets the server with {@code @SmtpServer.Inject GreenMail smtp;} to read what arrived, or to
  * stop and start it to play an outage.
  */
@@ -26,6 +27,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     private GreenMail greenMail;
+    private LateSmtpRelay relay;
 
     @Override
     public Map<String, String> start() {
@@ -37,17 +39,31 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         }
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port),
+        try {
+            relay = new LateSmtpRelay(port);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // The mailer talks to GreenMail through the relay, so a test can make an acceptance arrive late.
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(relay.port()),
                 "quarkus.mailer.mock", "false");
     }
 
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(greenMail, new TestInjector.AnnotatedAndMatchesType(Inject.class, GreenMail.class));
+        injector.injectIntoFields(relay, new TestInjector.AnnotatedAndMatchesType(Inject.class, LateSmtpRelay.class));
     }
 
     @Override
     public void stop() {
+        if (relay != null) {
+            try {
+                relay.close();
+            } catch (IOException e) {
+                // the JVM ends anyway
+            }
+        }
         if (greenMail != null) {
             greenMail.stop();
         }

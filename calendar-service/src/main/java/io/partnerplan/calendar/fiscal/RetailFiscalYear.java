@@ -7,6 +7,8 @@ import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A 52/53-week ("retail") fiscal year: it ends on a fixed weekday at or near the end of a fixed
@@ -42,20 +44,22 @@ public record RetailFiscalYear(DayOfWeek yearEndWeekday, Month yearEndMonth, Yea
 
     @Override
     public FiscalPosition locate(LocalDate date) {
+        YearEnds ends = yearEnds();
         // The year-end month's calendar year identifies a fiscal year; NEAREST may push its end into the next month.
         int endYear = date.getYear();
-        LocalDate end = yearEnd(endYear);
-        if (date.isAfter(end)) {
-            end = yearEnd(++endYear);
+        long day = date.toEpochDay();
+        long end = ends.of(endYear);
+        if (day > end) {
+            end = ends.of(++endYear);
         }
-        LocalDate previousEnd = yearEnd(endYear - 1);
-        if (!date.isAfter(previousEnd)) {
+        long previousEnd = ends.of(endYear - 1);
+        if (day <= previousEnd) {
             end = previousEnd;
-            previousEnd = yearEnd(--endYear - 1);
+            previousEnd = ends.of(--endYear - 1);
         }
-        LocalDate start = previousEnd.plusDays(1);
-        int[] firstWeek = firstWeeks(start, end);
-        int dayOfYear = (int) ChronoUnit.DAYS.between(start, date) + 1;
+        LocalDate start = LocalDate.ofEpochDay(previousEnd + 1);
+        int[] firstWeek = end - previousEnd > 52 * 7 ? ends.longYearFirstWeeks : ends.shortYearFirstWeeks;
+        int dayOfYear = (int) (day - previousEnd);
         int week = (dayOfYear - 1) / 7 + 1;
         int period = 1;
         while (firstWeek[period] <= week) {
@@ -63,12 +67,61 @@ public record RetailFiscalYear(DayOfWeek yearEndWeekday, Month yearEndMonth, Yea
         }
         int quarter = pattern.quarter(period);
         int fiscalYear = fiscalYearEndingIn(endYear);
-        return new FiscalPosition(date, fiscalYear, start, end,
-                quarter, weekStart(start, firstWeek[firstPeriod(quarter) - 1]),
-                weekStart(start, firstWeek[lastPeriod(quarter)]).minusDays(1),
+        return new FiscalPosition(date, fiscalYear, start, LocalDate.ofEpochDay(end),
+                quarter, weekStart(start, firstWeek[ends.firstPeriod[quarter] - 1]),
+                weekStart(start, firstWeek[ends.lastPeriod[quarter]]).minusDays(1),
                 period, weekStart(start, firstWeek[period - 1]), weekStart(start, firstWeek[period]).minusDays(1),
                 week, weekStart(start, week), weekStart(start, week).plusDays(6),
                 dayOfYear, FiscalLabels.week(fiscalYear, quarter, period, week));
+    }
+
+    /**
+     * Year ends (as epoch days) of 1900-2299 and the period layout of short and long years, computed once per
+     * calendar definition: a lookup then reads three numbers instead of working out three year ends.
+     */
+    private static final class YearEnds {
+
+        private static final int FIRST = 1900;
+        private static final int LAST = 2299;
+
+        private final RetailFiscalYear calendar;
+        private final long[] ends = new long[LAST - FIRST + 1];
+        private final int[] shortYearFirstWeeks;
+        private final int[] longYearFirstWeeks;
+        private final int[] firstPeriod = new int[5];
+        private final int[] lastPeriod = new int[5];
+
+        YearEnds(RetailFiscalYear calendar) {
+            this.calendar = calendar;
+            for (int year = FIRST; year <= LAST; year++) {
+                ends[year - FIRST] = calendar.yearEnd(year).toEpochDay();
+            }
+            shortYearFirstWeeks = calendar.firstWeeks(false);
+            longYearFirstWeeks = calendar.firstWeeks(true);
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                firstPeriod[quarter] = calendar.firstPeriod(quarter);
+                lastPeriod[quarter] = calendar.lastPeriod(quarter);
+            }
+        }
+
+        long of(int endYear) {
+            return endYear >= FIRST && endYear <= LAST ? ends[endYear - FIRST] : calendar.yearEnd(endYear).toEpochDay();
+        }
+    }
+
+    /** Tables of the calendar definitions in use (a handful per deployment; bounded all the same). */
+    private static final Map<RetailFiscalYear, YearEnds> YEAR_ENDS = new ConcurrentHashMap<>();
+    private static final int MAX_TABLES = 1024;
+
+    private YearEnds yearEnds() {
+        YearEnds ends = YEAR_ENDS.get(this);
+        if (ends == null) {
+            ends = new YearEnds(this);
+            if (YEAR_ENDS.size() < MAX_TABLES) {
+                YEAR_ENDS.putIfAbsent(this, ends);
+            }
+        }
+        return ends;
     }
 
     @Override
@@ -109,7 +162,10 @@ public record RetailFiscalYear(DayOfWeek yearEndWeekday, Month yearEndMonth, Yea
 
     /** The first week of each period, 1-based, plus one past the last week at index {@code periods}. */
     private int[] firstWeeks(LocalDate start, LocalDate end) {
-        boolean longYear = ChronoUnit.DAYS.between(start, end) + 1 > 52 * 7;
+        return firstWeeks(ChronoUnit.DAYS.between(start, end) + 1 > 52 * 7);
+    }
+
+    private int[] firstWeeks(boolean longYear) {
         int extraPeriod = extraWeek.period(pattern);
         int[] firstWeek = new int[pattern.periods() + 1];
         firstWeek[0] = 1;

@@ -42,12 +42,12 @@ public class Reviews {
             List.of(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, ReviewStatus.DUE, ReviewStatus.OVERDUE);
 
     private final BlockedPeriodRepository blocked;
-    private final int leadDays;
+    private final LeadTimes leadTimes;
     private final int graceDays;
     private final int businessDaysAfter;
 
     public Reviews(EntityManager em, Outbox outbox, Caller caller, Clock clock, BlockedPeriodRepository blocked,
-                   @ConfigProperty(name = "partnerplan.reviews.lead-days", defaultValue = "7") int leadDays,
+                   @ConfigProperty(name = "partnerplan.reviews.lead-days", defaultValue = "7,1,0") List<Integer> leadDays,
                    @ConfigProperty(name = "partnerplan.reviews.grace-days", defaultValue = "7") int graceDays,
                    @ConfigProperty(name = "partnerplan.reviews.business-days-after-period-end", defaultValue = "3")
                    int businessDaysAfter) {
@@ -57,7 +57,7 @@ public class Reviews {
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
-        this.leadDays = leadDays;
+        this.leadTimes = new LeadTimes(leadDays);
         this.graceDays = graceDays;
     }
 
@@ -202,29 +202,65 @@ public class Reviews {
     @Scheduled(every = "${partnerplan.reviews.check-interval:30s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        announce(LocalDate.now(clock));
+        announceToday();
+    }
+
+    /** What {@link #announce} does for the clock's today. */
+    public int announceToday() {
+        return announce(LocalDate.now(clock));
     }
 
     /**
-     * Announces, across tenants, reviews coming due ({@code leadDays} ahead and on the day) and
-     * overdue ones. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never announce
-     * one twice; the status change and the event commit together.
+     * Announces, across tenants, reviews coming due (at each lead time, see {@link LeadTimes}) and overdue
+     * ones. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and each announcement is recorded under
+     * (occurrence, due date, lead time), so replicas never announce one twice; the record, the status
+     * change and the event commit together. A day the job missed is caught up on its next run.
      *
      * @return how many events were published
      */
     @Transactional
     @ActivateRequestContext
     public int announce(LocalDate today) {
-        int published = 0;
-        published += advance(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, "due_on <= ?1 and due_on > ?2",
-                today.plusDays(leadDays), today, "review.due", today);
-        published += advance(ReviewStatus.SCHEDULED, ReviewStatus.DUE, "due_on <= ?1 and due_on > ?2", today,
-                today.minusDays(graceDays), "review.due", today);
-        published += advance(ReviewStatus.UPCOMING, ReviewStatus.DUE, "due_on <= ?1 and due_on > ?2", today,
-                today.minusDays(graceDays), "review.due", today);
+        int published = announceDue(today);
         for (ReviewStatus open : List.of(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, ReviewStatus.DUE)) {
             published += advance(open, ReviewStatus.OVERDUE, "due_on <= ?1 and due_on > ?2", today.minusDays(graceDays),
                     LocalDate.of(1970, 1, 1), "review.overdue", today);
+        }
+        return published;
+    }
+
+    private int announceDue(LocalDate today) {
+        // Each open review in reach, with the lead time it is inside now, unless that was announced for its date.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select r.id, r.tenant_id, r.plan_id, r.due_on, r.sequence, l.lead from plan_review r
+                        cross join lateral (select min(x) as lead from (values %s) v(x)
+                                            where x >= greatest(0, r.due_on - cast(?1 as date))) l
+                        where r.status in ('SCHEDULED', 'UPCOMING') and r.due_on <= ?2 and r.due_on > ?3
+                        and not exists (select 1 from review_announcement a
+                                        where a.review_id = r.id and a.due_on = r.due_on and a.lead_days = l.lead)
+                        order by r.due_on limit 500 for update of r skip locked""".formatted(leadTimes.sqlValues()))
+                .setParameter(1, today).setParameter(2, today.plusDays(leadTimes.longest()))
+                .setParameter(3, today.minusDays(graceDays)).getResultList();
+        int published = 0;
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            UUID plan = (UUID) row[2];
+            LocalDate due = day(row[3]);
+            int lead = ((Number) row[5]).intValue();
+            int recorded = em.createNativeQuery("""
+                            insert into review_announcement (review_id, due_on, lead_days, tenant_id, announced_at)
+                            values (?1, ?2, ?3, ?4, now()) on conflict do nothing""")
+                    .setParameter(1, id).setParameter(2, due).setParameter(3, lead).setParameter(4, row[1]).executeUpdate();
+            if (recorded == 0) {
+                continue;
+            }
+            ReviewStatus to = lead == 0 ? ReviewStatus.DUE : ReviewStatus.UPCOMING;
+            em.createNativeQuery("update plan_review set status = ?1, version = version + 1 where id = ?2")
+                    .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
+            outbox.publishFor((String) row[1], "review.due", "plan", plan,
+                    new Announcement(id, plan, ((Number) row[4]).intValue(), due, ChronoUnit.DAYS.between(today, due)));
+            published++;
         }
         return published;
     }
@@ -238,13 +274,17 @@ public class Reviews {
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
             UUID plan = (UUID) row[2];
-            LocalDate due = row[3] instanceof LocalDate day ? day : ((java.sql.Date) row[3]).toLocalDate();
+            LocalDate due = day(row[3]);
             em.createNativeQuery("update plan_review set status = ?1, version = version + 1 where id = ?2")
                     .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
             outbox.publishFor((String) row[1], event, "plan", plan,
                     new Announcement(id, plan, ((Number) row[4]).intValue(), due, ChronoUnit.DAYS.between(today, due)));
         }
         return rows.size();
+    }
+
+    private static LocalDate day(Object column) {
+        return column instanceof LocalDate day ? day : ((java.sql.Date) column).toLocalDate();
     }
 
     private boolean isParty(PlanReview review) {

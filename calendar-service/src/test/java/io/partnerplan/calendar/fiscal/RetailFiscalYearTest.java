@@ -134,6 +134,20 @@ class RetailFiscalYearTest {
     }
 
     @Test
+    void yearsChainAcrossTheEdgesOfTheCachedYearEnds() {
+        // locate() reads year ends from a table of 1900-2299 and works them out beyond it: the two must agree.
+        for (LocalDate edge : List.of(LocalDate.of(1900, 1, 1), LocalDate.of(2300, 1, 1))) {
+            for (LocalDate day = edge.minusDays(400); day.isBefore(edge.plusDays(400)); day = day.plusDays(1)) {
+                FiscalPosition p = NRF.locate(day);
+                FiscalYearRange year = NRF.year(p.fiscalYear());
+                assertEquals(year.start(), p.yearStart(), day.toString());
+                assertEquals(year.end(), p.yearEnd(), day.toString());
+                assertEquals(p.yearEnd().plusDays(1), NRF.locate(p.yearEnd().plusDays(1)).yearStart(), day.toString());
+            }
+        }
+    }
+
+    @Test
     void quartersARangeTouchesAcrossAYearEnd() {
         List<String> labels = NRF.quartersTouching(LocalDate.of(2023, 12, 25), LocalDate.of(2024, 5, 5))
                 .stream().map(FiscalQuarterRange::label).toList();

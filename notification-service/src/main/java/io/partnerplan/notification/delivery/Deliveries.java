@@ -104,12 +104,30 @@ public class Deliveries {
                 .sorted(java.util.Comparator.comparing(Claimed::id)).toList();
     }
 
+    /**
+     * Notes, before an email is handed to the relay, that an attempt is under way with {@code messageId}
+     * (committed at once). The Message-ID first noted stays the delivery's for every retry. An earlier
+     * attempt still noted as under way never reported back (its replica died mid-send): it counts as
+     * unconfirmed, like one that timed out.
+     *
+     * @return the Message-ID to send with
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String attemptStarting(Claimed delivery, String messageId) {
+        return (String) em.createNativeQuery("""
+                update delivery set message_id = coalesce(message_id, ?2), attempt_started_at = now(),
+                       unconfirmed_attempts = unconfirmed_attempts + case when attempt_started_at is null then 0 else 1 end
+                where id = ?1 returning message_id""")
+                .setParameter(1, delivery.id()).setParameter(2, messageId).getSingleResult();
+    }
+
     /** Sent: done, and {@code notification.delivered} tells the rest of the system. */
     @Transactional
     public void sent(Claimed delivery, Integer httpStatus) {
         int attempts = delivery.attempts() + 1;
         em.createNativeQuery("""
-                update delivery set status = 'SENT', attempts = ?2, last_status = ?3, last_error = null, completed_at = now()
+                update delivery set status = 'SENT', attempts = ?2, last_status = ?3, last_error = null, completed_at = now(),
+                       attempt_started_at = null
                 where id = ?1 and status = 'PENDING'""")
                 .setParameter(1, delivery.id()).setParameter(2, attempts).setParameter(3, httpStatus).executeUpdate();
         outbox.publishFor(delivery.tenantId(), "notification.delivered", "delivery", delivery.id(), outcome(delivery, attempts, null));
@@ -123,15 +141,26 @@ public class Deliveries {
      */
     @Transactional
     public boolean attemptFailed(Claimed delivery, String error, Integer httpStatus, int maxAttempts, Backoff backoff) {
+        return attemptFailed(delivery, error, httpStatus, maxAttempts, backoff, false);
+    }
+
+    /**
+     * As {@link #attemptFailed(Claimed, String, Integer, int, Backoff)}; {@code unconfirmed}: the attempt's
+     * outcome is unknown (it timed out after the message may have reached the relay), and it is counted so.
+     */
+    @Transactional
+    public boolean attemptFailed(Claimed delivery, String error, Integer httpStatus, int maxAttempts, Backoff backoff,
+                                 boolean unconfirmed) {
         int attempts = delivery.attempts() + 1;
         String reason = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
         boolean exhausted = attempts >= maxAttempts;
         em.createNativeQuery("""
                 update delivery set status = ?2, attempts = ?3, last_error = ?4, last_status = ?5, next_attempt_at = ?6,
-                       completed_at = case when ?2 = 'FAILED' then now() end
+                       completed_at = case when ?2 = 'FAILED' then now() end, attempt_started_at = null,
+                       unconfirmed_attempts = unconfirmed_attempts + ?7
                 where id = ?1 and status = 'PENDING'""")
                 .setParameter(1, delivery.id()).setParameter(2, exhausted ? "FAILED" : "PENDING")
-                .setParameter(3, attempts).setParameter(4, reason).setParameter(5, httpStatus)
+                .setParameter(3, attempts).setParameter(4, reason).setParameter(5, httpStatus).setParameter(7, unconfirmed ? 1 : 0)
                 .setParameter(6, Instant.now().plus(exhausted ? Duration.ZERO : backoff.delay(attempts, ThreadLocalRandom.current())))
                 .executeUpdate();
         if (exhausted) {

@@ -40,6 +40,10 @@ public interface EmailConfig {
     @WithDefault("30s")
     Duration sendTimeout();
 
+    /** The domain part of the Message-IDs this service gives its emails (best: the sender address's domain). */
+    @WithDefault("partnerplan.local")
+    String messageIdDomain();
+
     /** Where people open what a notification links to (the front end or gateway), prefixed to its path. */
     @WithDefault("http://localhost:8080")
     String linkBaseUrl();

@@ -16,6 +16,11 @@ import io.quarkus.scheduler.Scheduled;
  * Drains queued emails: claims due ones (safe with any number of replicas), sends each outside any
  * transaction, and records the outcome; a failed send is retried with backoff until the attempts
  * are spent. A mail server outage therefore delays mail, never loses it, and never blocks Kafka.
+ *
+ * <p>What remains: an attempt that times out may still be accepted by the relay, so a member can get an
+ * email twice (at least once, not exactly once). Both copies carry the same Message-ID (fixed per event and
+ * recipient before the first attempt), which stores and relays that deduplicate collapse, and the delivery
+ * row counts such attempts ({@code unconfirmed_attempts}) and names the Message-ID in its last error.
  */
 @ApplicationScoped
 public class EmailDispatcher {
@@ -44,11 +49,15 @@ public class EmailDispatcher {
         do {
             batch = deliveries.claim(Channel.EMAIL, config.batchSize(), config.lease());
             for (Deliveries.Claimed email : batch) {
+                // Noted (and committed) before the relay sees it: every attempt of this email carries one Message-ID.
+                String messageId = deliveries.attemptStarting(email, EmailSender.messageId(email, config));
                 try {
-                    sender.send(email);
+                    sender.send(email, messageId);
                 } catch (RuntimeException e) {
-                    String reason = rootMessage(e);
-                    boolean gaveUp = deliveries.attemptFailed(email, reason, null, config.maxAttempts(), backoff);
+                    boolean unconfirmed = timedOut(e);
+                    String reason = (unconfirmed ? "outcome unknown, the relay may have accepted it late (a retry reuses "
+                            + messageId + "): " : "") + rootMessage(e);
+                    boolean gaveUp = deliveries.attemptFailed(email, reason, null, config.maxAttempts(), backoff, unconfirmed);
                     LOG.warnf("Email %s (%s) not sent, attempt %d%s: %s", email.id(), email.eventType(), email.attempts() + 1,
                             gaveUp ? ", giving up" : ", will retry", reason);
                     continue;
@@ -56,6 +65,16 @@ public class EmailDispatcher {
                 deliveries.sent(email, null);
             }
         } while (batch.size() == config.batchSize());
+    }
+
+    /** The send timed out: the relay may have accepted the message after we stopped waiting. */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.smallrye.mutiny.TimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

@@ -1,5 +1,9 @@
 package io.partnerplan.notification.email;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +42,7 @@ public class EmailSender {
      * within the send timeout (a server that accepts the connection and then hangs would otherwise hold
      * the dispatcher, and all mail behind it, for good).
      */
-    public void send(Deliveries.Claimed delivery) {
+    public void send(Deliveries.Claimed delivery, String messageId) {
         EmailContent content;
         try {
             content = json.readValue(delivery.payload(), EmailContent.class);
@@ -48,8 +52,23 @@ public class EmailSender {
         Mail mail = Mail.withHtml(delivery.address(), content.title(), render(html, content))
                 .setText(render(text, content))
                 // Lets a mail client or a support person trace the mail back to its delivery.
-                .addHeader("X-PartnerPlan-Delivery", delivery.id().toString());
+                .addHeader("X-PartnerPlan-Delivery", delivery.id().toString())
+                .addHeader("Message-ID", messageId);
         mailer.send(mail).await().atMost(config.sendTimeout());
+    }
+
+    /**
+     * The Message-ID of the email of one event to one recipient: the same for every attempt (and every
+     * replica), so a copy the relay accepted after our timeout and the retry's copy are recognisably one email.
+     */
+    public static String messageId(Deliveries.Claimed delivery, EmailConfig config) {
+        String key = delivery.tenantId() + "\n" + delivery.eventId() + "\n" + delivery.recipient();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(hash, 0, 16) + ".notification@" + config.messageIdDomain() + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String render(Template template, EmailContent content) {

@@ -1,5 +1,7 @@
 package io.partnerplan.notification.events;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
+import io.partnerplan.notification.notify.Wording;
 import io.partnerplan.notification.recipient.Availabilities;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
@@ -77,13 +80,17 @@ public class CalendarEventsConsumer {
         if (plan == null) {
             return;
         }
-        String title = event.shortType().equals("review.overdue") ? "Review overdue: " + plan.title
-                : days == 0 ? "Review due today: " + plan.title
-                : "Review due in " + days + " days: " + plan.title;
-        String body = "The joint review of \"" + plan.title + "\" is " + (days < 0 ? "overdue since " : "due on ") + dueOn
-                + ". Hold it with both sides: notes, decisions, the KPI snapshot and new actions.";
+        Map<String, Object> params = new HashMap<>();
+        params.put("plan", plan.title);
+        params.put("dueOn", dueOn);
+        params.put("days", days);
+        boolean overdue = event.shortType().equals("review.overdue");
+        String title = overdue ? "review.overdue.title"
+                : days <= 0 ? "review.due.today.title" : days == 1 ? "review.due.tomorrow.title" : "review.due.title";
+        String body = overdue || days < 0 ? "review.overdue.body" : "review.due.body";
+        Wording wording = tag -> new Wording.Text(Wording.message(tag, title, params), Wording.message(tag, body, params));
         for (PlanRecipient recipient : recipients.ofPlan(planId)) {
-            notifier.tell(recipient, event, title, body, "/api/v1/review-schedules/" + planId);
+            notifier.tell(recipient, event, wording, "/api/v1/review-schedules/" + planId);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.partnerplan.notification.events;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
+import io.partnerplan.notification.notify.Wording;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
@@ -68,14 +71,12 @@ public class PlanEventsConsumer {
                     recipients.remember(event);
             case "plan.proposed" -> {
                 KnownPlan plan = recipients.remember(event);
-                tell(event, plan, everyoneBut(plan, event.actor()), "Plan proposed for signature: " + plan.title,
-                        "\"" + plan.title + "\" was proposed. Read it and sign for your side, or send it back for changes.");
+                tell(event, plan, everyoneBut(plan, event.actor()), Wording.of("plan.proposed", Map.of("plan", plan.title)));
             }
             case "plan.signed-off" -> signedOff(event, recipients.remember(event));
             case "plan.agreed" -> {
                 KnownPlan plan = recipients.remember(event);
-                tell(event, plan, everyoneBut(plan, null), "Plan agreed: " + plan.title,
-                        "Both sides signed \"" + plan.title + "\". It takes effect when the vendor activates it.");
+                tell(event, plan, everyoneBut(plan, null), Wording.of("plan.agreed", Map.of("plan", plan.title)));
             }
             case "member.added" -> memberAdded(event);
             case "action.overdue" -> actionOverdue(event);
@@ -91,10 +92,12 @@ public class PlanEventsConsumer {
     }
 
     private void planCreated(IncomingEvent event, KnownPlan plan) {
-        String body = "You drafted the joint business plan \"" + plan.title + "\" with " + event.text("partnerName")
-                + " (" + event.text("horizonStart") + " to " + event.text("horizonEnd")
-                + "). Invite the partner's owner to fill in their sections.";
-        notifier.tell(plan.planId, event.text("createdBy"), event, "Plan drafted: " + plan.title, body, link(plan.planId));
+        Map<String, Object> params = new HashMap<>();
+        params.put("plan", plan.title);
+        params.put("partner", event.text("partnerName"));
+        params.put("horizonStart", event.text("horizonStart"));
+        params.put("horizonEnd", event.text("horizonEnd"));
+        notifier.tell(plan.planId, event.text("createdBy"), event, Wording.of("plan.created", params), link(plan.planId));
     }
 
     /** Tells the other side's signers that their signature is what the plan waits for. */
@@ -113,9 +116,7 @@ public class PlanEventsConsumer {
         List<String> to = recipients.ofPlan(plan.planId).stream()
                 .filter(r -> r.side.equals(waiting) && signers.contains(r.role))
                 .map(r -> r.subject).toList();
-        tell(event, plan, to, "Your signature is needed: " + plan.title,
-                "The " + (vendorSigned ? "vendor" : "partner") + " signed \"" + plan.title
-                        + "\". The plan is agreed once your side signs too.");
+        tell(event, plan, to, Wording.of("plan.signed-off." + (vendorSigned ? "vendor" : "partner"), Map.of("plan", plan.title)));
     }
 
     private void memberAdded(IncomingEvent event) {
@@ -123,8 +124,9 @@ public class PlanEventsConsumer {
         if (member.subject.equals(event.actor())) {
             return; // nobody needs telling that they added themselves (the drafter is added on creation)
         }
-        recipients.plan(member.planId).ifPresent(plan -> notifier.tell(member, event, "You were added to " + plan.title,
-                "You are now " + member.role + " on the joint business plan \"" + plan.title + "\".", link(plan.planId)));
+        recipients.plan(member.planId).ifPresent(plan -> notifier.tell(member, event, tag -> Wording.of("member.added",
+                Map.of("plan", plan.title, "role", Wording.word(tag, "role." + member.role, member.role))).in(tag),
+                link(plan.planId)));
     }
 
     /** The owner is told, and so is the vendor's manager: the first step of the escalation path. */
@@ -138,18 +140,20 @@ public class PlanEventsConsumer {
         recipients.ofPlan(plan.planId).stream()
                 .filter(r -> r.role.equals("vendor-manager") && !r.subject.equals(owner))
                 .forEach(r -> to.add(r.subject));
-        tell(event, plan, to, "Action overdue: " + event.text("title"),
-                "\"" + event.text("title") + "\" on \"" + plan.title + "\" was due on " + event.text("dueOn")
-                        + " and is still open. Update its status or agree a new date.");
+        Map<String, Object> params = new HashMap<>();
+        params.put("action", event.text("title"));
+        params.put("plan", plan.title);
+        params.put("dueOn", event.text("dueOn"));
+        tell(event, plan, to, Wording.of("action.overdue", params));
     }
 
     private List<String> everyoneBut(KnownPlan plan, String actor) {
         return recipients.ofPlan(plan.planId).stream().map(r -> r.subject).filter(s -> !s.equals(actor)).toList();
     }
 
-    private void tell(IncomingEvent event, KnownPlan plan, List<String> subjects, String title, String body) {
+    private void tell(IncomingEvent event, KnownPlan plan, List<String> subjects, Wording wording) {
         for (String subject : subjects) {
-            notifier.tell(plan.planId, subject, event, title, body, link(plan.planId));
+            notifier.tell(plan.planId, subject, event, wording, link(plan.planId));
         }
     }
 

@@ -63,13 +63,13 @@ public class Notifier {
 
     /** For a subject that may not (yet) be a known member of the plan, e.g. the drafter on plan.created. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void tell(UUID planId, String subject, IncomingEvent event, String title, String body, String link) {
-        notify(event, planId, List.of(subject), Wording.literal(title, body), link);
+    public void tell(UUID planId, String subject, IncomingEvent event, Wording wording, String link) {
+        notify(event, planId, List.of(subject), wording, link);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void tell(PlanRecipient member, IncomingEvent event, String title, String body, String link) {
-        notify(event, member.planId, List.of(member.subject), Wording.literal(title, body), link);
+    public void tell(PlanRecipient member, IncomingEvent event, Wording wording, String link) {
+        notify(event, member.planId, List.of(member.subject), wording, link);
     }
 
     /**

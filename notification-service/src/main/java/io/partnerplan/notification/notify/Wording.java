@@ -20,14 +20,21 @@ public interface Wording {
 
     Text in(String languageTag);
 
-    /** Wording already written (the older notifications, still in English only). */
-    static Wording literal(String title, String body) {
-        return tag -> new Text(title, body);
+    /**
+     * The {@code <key>.title} and {@code .body} of the bundle, with {@code params} filled in; {@code key} is
+     * the event type, or a variant of it (e.g. {@code plan.signed-off.vendor}).
+     */
+    static Wording of(String key, Map<String, ?> params) {
+        return tag -> new Text(message(tag, key + ".title", params), message(tag, key + ".body", params));
     }
 
-    /** The {@code <eventType>.title} and {@code .body} of the bundle, with {@code params} filled in. */
-    static Wording of(String eventType, Map<String, ?> params) {
-        return tag -> new Text(message(tag, eventType + ".title", params), message(tag, eventType + ".body", params));
+    /** A word of the bundle (e.g. {@code role.partner-owner}), or {@code otherwise} when it has none. */
+    static String word(String languageTag, String key, String otherwise) {
+        try {
+            return message(languageTag, key, Map.of());
+        } catch (IllegalStateException e) {
+            return otherwise;
+        }
     }
 
     /** One message of the bundle in the language of {@code languageTag} (null: English). */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * SSRF guard for webhook URLs: HTTPS only, and no address inside our own networks (loopback,
  * private, link-local such as the cloud metadata endpoint, carrier-grade NAT, unique-local IPv6...),
  * unless configured otherwise for development. Checked when a subscription is saved and again
- * before every delivery, because a name can be re-pointed after it was checked (DNS rebinding).
+ * before every delivery, because a name can be re-pointed after it was checked (DNS rebinding); a
+ * delivery then connects to an address {@link #check} validated, never resolving the name again.
  */
 public final class UrlGuard {
 
@@ -36,44 +37,67 @@ public final class UrlGuard {
         this.resolver = resolver;
     }
 
+    /**
+     * The outcome of checking a URL: the rule it breaks, or the addresses its host resolved to, every one
+     * of them allowed (connect to one of these, not to the name: it may resolve elsewhere by then).
+     */
+    public record Checked(Optional<String> violation, List<InetAddress> addresses) {
+
+        static Checked refused(String rule) {
+            return new Checked(Optional.of(rule), List.of());
+        }
+    }
+
     /** @return the rule {@code url} breaks, or empty when it may be called */
     public Optional<String> violation(String url) {
+        return check(url, false).violation();
+    }
+
+    /** Checks {@code url} and resolves its host once: the addresses to connect to, when it may be called. */
+    public Checked check(String url) {
+        return check(url, true);
+    }
+
+    private Checked check(String url, boolean toConnect) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("must be an absolute URL");
+            return Checked.refused("must be an absolute URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of("must be an absolute https URL with a host");
+            return Checked.refused("must be an absolute https URL with a host");
         }
         if (scheme.equals("http") && !allowInsecure) {
-            return Optional.of("must use https");
+            return Checked.refused("must use https");
         }
         if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry credentials");
+            return Checked.refused("must not carry credentials");
         }
         if (uri.getFragment() != null) {
-            return Optional.of("must not have a fragment");
+            return Checked.refused("must not have a fragment");
         }
-        if (allowPrivate) {
-            return Optional.empty();
+        if (allowPrivate && !toConnect) {
+            return new Checked(Optional.empty(), List.of()); // development: any address, no need to ask DNS now
         }
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("host " + host + " does not resolve");
+            return Checked.refused("host " + host + " does not resolve");
+        }
+        if (addresses.isEmpty()) {
+            return Checked.refused("host " + host + " does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (internal(address)) {
-                return Optional.of("must not point at a private, loopback or link-local address (" + host + " is "
+            if (!allowPrivate && internal(address)) {
+                return Checked.refused("must not point at a private, loopback or link-local address (" + host + " is "
                         + address.getHostAddress() + ")");
             }
         }
-        return Optional.empty();
+        return new Checked(Optional.empty(), addresses);
     }
 
     static boolean internal(InetAddress address) {

@@ -1,15 +1,9 @@
 package io.partnerplan.notification.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,11 +15,13 @@ import org.jboss.logging.Logger;
 
 import io.partnerplan.notification.delivery.Backoff;
 import io.partnerplan.notification.delivery.Deliveries;
+import io.vertx.core.Vertx;
 
 /**
  * Sends one endpoint's claimed deliveries, one after another, honouring its circuit breaker. Every
- * attempt re-checks the URL against the SSRF rules (the name may resolve elsewhere by now), has a
- * connect and a read timeout, and never follows redirects.
+ * attempt re-checks the URL against the SSRF rules (the name may resolve elsewhere by now) and connects
+ * to an address that check validated ({@link PinnedHttp}), has a connect and a read timeout, and never
+ * follows redirects.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -35,16 +31,14 @@ public class WebhookSender {
     private final Deliveries deliveries;
     private final WebhookEndpoints endpoints;
     private final WebhookConfig config;
-    private final UrlGuard guard;
-    private final HttpClient http;
+    private final PinnedHttp http;
 
-    public WebhookSender(Deliveries deliveries, WebhookEndpoints endpoints, WebhookConfig config) {
+    public WebhookSender(Deliveries deliveries, WebhookEndpoints endpoints, WebhookConfig config, Vertx vertx) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.config = config;
-        this.guard = new UrlGuard(config.allowInsecure(), config.allowPrivateNetworks(), UrlGuard.DNS);
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new PinnedHttp(vertx, new UrlGuard(config.allowInsecure(), config.allowPrivateNetworks(), UrlGuard.DNS),
+                config.connectTimeout(), config.readTimeout());
     }
 
     record Outcome(boolean ok, Integer status, String error) {
@@ -91,38 +85,21 @@ public class WebhookSender {
     }
 
     Outcome attempt(WebhookEndpoints.Endpoint endpoint, Deliveries.Claimed delivery) {
-        Optional<String> blocked = guard.violation(endpoint.url());
-        if (blocked.isPresent()) {
-            return new Outcome(false, null, "url refused: " + blocked.get());
-        }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                .timeout(config.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "PartnerPlan-Webhooks/1.0")
-                .header("PartnerPlan-Event-Id", delivery.eventId())
-                .header("PartnerPlan-Event-Type", delivery.eventType())
-                .header("PartnerPlan-Delivery-Id", delivery.id().toString())
-                .header(Signatures.HEADER, Signatures.header(timestamp, delivery.payload(), endpoint.secrets()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // The answer's body is of no interest: close it rather than let an endpoint stream to us.
-            response.body().close();
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? new Outcome(true, status, null)
-                    : new Outcome(false, status, "endpoint answered HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return new Outcome(false, null, "no answer within " + config.readTimeout().toMillis() + " ms");
-        } catch (ConnectException e) {
-            return new Outcome(false, null, "connection failed: " + e.getMessage());
-        } catch (IOException e) {
-            return new Outcome(false, null, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(false, null, "interrupted (shutting down)");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "PartnerPlan-Webhooks/1.0");
+        headers.put("PartnerPlan-Event-Id", delivery.eventId());
+        headers.put("PartnerPlan-Event-Type", delivery.eventType());
+        headers.put("PartnerPlan-Delivery-Id", delivery.id().toString());
+        headers.put(Signatures.HEADER, Signatures.header(timestamp, delivery.payload(), endpoint.secrets()));
+        PinnedHttp.Answer answer = http.post(endpoint.url(), headers, delivery.payload());
+        if (answer.status() == null) {
+            return new Outcome(false, null, answer.error());
         }
+        int status = answer.status();
+        return status >= 200 && status < 300 ? new Outcome(true, status, null)
+                : new Outcome(false, status, "endpoint answered HTTP " + status);
     }
 
     @PreDestroy

@@ -85,7 +85,7 @@ class QuietHoursAndDigestsTest {
         assertThat(text, containsString("- Milestone missed: Ten certified engineers"));
         // Only the membership mail and the digest: neither milestone was mailed on its own, nor the digest twice.
         Thread.sleep(2500);
-        assertEquals(List.of("You were added to FY27", "Your daily digest: 2 notifications"), subjectsTo(f.po));
+        assertEquals(List.of("Sie wurden zu FY27 hinzugefügt", "Your daily digest: 2 notifications"), subjectsTo(f.po));
 
         // A later item of the same day waits for tomorrow's digest.
         f.send("milestone.at-risk", "system", f.milestone(UUID.randomUUID(), "AT_RISK"));

@@ -1,0 +1,98 @@
+package io.partnerplan.notification.webhook;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * POSTs to a webhook URL at an address the {@link UrlGuard} validated: the host is resolved once, every
+ * address it resolves to is checked, and the connection goes to the first of them, while the Host header,
+ * TLS SNI and certificate verification still use the URL's host name (Vert.x's
+ * {@link RequestOptions#setServer}). A name re-pointed at a loopback or private address between the check
+ * and the connection (DNS rebinding) is therefore never reached. No redirects are followed.
+ */
+final class PinnedHttp implements AutoCloseable {
+
+    /** What an attempt came to: an HTTP status, or why there was none. */
+    record Answer(Integer status, String error) {
+    }
+
+    private final UrlGuard guard;
+    private final HttpClient client;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    PinnedHttp(Vertx vertx, UrlGuard guard, Duration connectTimeout, Duration readTimeout) {
+        this.guard = guard;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setConnectTimeout((int) connectTimeout.toMillis()).setVerifyHost(true).setKeepAlive(false));
+    }
+
+    /** Blocks (on a worker thread) until the endpoint answered, or the attempt failed or timed out. */
+    Answer post(String url, Map<String, String> headers, String body) {
+        UrlGuard.Checked checked = guard.check(url);
+        if (checked.violation().isPresent()) {
+            return new Answer(null, "url refused: " + checked.violation().get());
+        }
+        URI uri = URI.create(url);
+        boolean tls = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
+        int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        InetAddress pinned = checked.addresses().get(0);
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setSsl(tls)
+                .setURI(path).setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(pinned, port)))
+                .setFollowRedirects(false).setConnectTimeout(connectTimeout.toMillis()).setIdleTimeout(readTimeout.toMillis());
+        headers.forEach(options::putHeader);
+        Future<Integer> status = client.request(options)
+                .compose(request -> request.send(body))
+                // The answer's body is of no interest: close the connection rather than let an endpoint stream to us.
+                .map(response -> {
+                    int code = response.statusCode();
+                    response.request().connection().close();
+                    return code;
+                });
+        try {
+            return new Answer(status.toCompletionStage().toCompletableFuture()
+                    .get(connectTimeout.plus(readTimeout).toMillis() + 1000, TimeUnit.MILLISECONDS), null);
+        } catch (TimeoutException e) {
+            return new Answer(null, "no answer within " + readTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("timeout period") || cause instanceof java.util.concurrent.TimeoutException) {
+                return new Answer(null, "no answer within " + readTimeout.toMillis() + " ms");
+            }
+            if (cause instanceof java.net.SocketException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                return new Answer(null, "connection failed: " + message);
+            }
+            return new Answer(null, cause.getClass().getSimpleName() + ": " + message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(null, "interrupted (shutting down)");
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
