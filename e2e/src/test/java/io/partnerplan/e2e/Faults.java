@@ -141,11 +141,24 @@ final class Faults {
         return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
     }
 
-    /** SIGKILL: no shutdown hook, no commit of offsets, no flush. */
+    /** SIGKILL: no shutdown hook, no commit of offsets, no flush. Returns once its HTTP port is free. */
     static void kill(String name) throws Exception {
         ProcessHandle process = service(name);
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);
+        int port = E2eStack.GATEWAY + 1 + List.of("plan-service", "kpi-service", "calendar-service", "notification-service").indexOf(name);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+            } catch (IOException free) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " was killed but port " + port + " is still taken");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** SIGTERM: a graceful stop. */

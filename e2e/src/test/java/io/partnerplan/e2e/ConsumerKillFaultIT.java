@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * notification-service is killed with SIGKILL in the middle of a backlog of plan.created events: after
  * its restart every plan has exactly one inbox item, none lost, none doubled.
  */
-class ConsumerKillIT {
+class ConsumerKillFaultIT {
 
     private static final int PLANS = 60;
 
