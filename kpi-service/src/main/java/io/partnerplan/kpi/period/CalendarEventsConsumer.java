@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** calendar-service's events: an agreed MOP gives plans their periods; a closed MOP period is judged. */
@@ -45,6 +46,7 @@ public class CalendarEventsConsumer {
     }
 
     @Incoming("calendar-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

@@ -19,6 +19,7 @@ import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -43,6 +44,7 @@ public class PlanEventsConsumer {
     }
 
     @Incoming("plan-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

@@ -23,6 +23,7 @@ import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -52,6 +53,7 @@ public class CalendarEventsConsumer {
     }
 
     @Incoming("calendar-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

@@ -12,6 +12,7 @@ import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** kpi-service's events: a target missed reaches the plan's owners and sponsors; PRM/CRM webhooks may want any. */
@@ -31,6 +32,7 @@ public class KpiEventsConsumer {
     }
 
     @Incoming("kpi-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

@@ -27,6 +27,7 @@ import io.partnerplan.notification.webhook.WebhookChannel;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** plan-service's events: keep the plan and member copies current, and tell the people concerned. */
@@ -55,6 +56,7 @@ public class PlanEventsConsumer {
     }
 
     @Incoming("plan-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

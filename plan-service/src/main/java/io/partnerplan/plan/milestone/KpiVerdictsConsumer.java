@@ -12,6 +12,7 @@ import io.partnerplan.plan.review.KpiScorecards;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** kpi-service's verdicts on KPI criteria (kpi.criterion.*) move the milestones they belong to; its scorecards are kept for reviews. */
@@ -31,6 +32,7 @@ public class KpiVerdictsConsumer {
     }
 
     @Incoming("kpi-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

@@ -15,6 +15,7 @@ import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
+import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** calendar-service's review.due on the day (daysUntilDue 0, or below when its job ran late) puts an active plan in review. */
@@ -32,6 +33,7 @@ public class CalendarEventsConsumer {
     }
 
     @Incoming("calendar-events")
+    @WaitsForDatabase
     @Blocking(ordered = true)
     @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
     @ActivateRequestContext

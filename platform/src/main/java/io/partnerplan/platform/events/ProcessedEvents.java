@@ -19,7 +19,7 @@ import io.partnerplan.platform.web.RequestIds;
  * Idempotent consumption: the event id is recorded in the consumer's own transaction together with
  * its effects, so a redelivered event (at-least-once delivery, relay retries, rebalances) changes nothing.
  * <p>
- * Use from an {@code @Incoming} method that is {@code @Blocking}, {@code @Retry}-annotated (bounded
+ * Use from an {@code @Incoming} method that is {@code @Blocking}, {@code @WaitsForDatabase}, {@code @Retry}-annotated (bounded
  * retries, {@code abortOn = PoisonEventException.class}), {@code @ActivateRequestContext} and
  * {@code @Transactional}; the channel's {@code failure-strategy=dead-letter-queue} parks what still fails.
  */

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.partnerplan.platform.persistence.DatabaseUnavailable;
 import io.partnerplan.platform.web.RequestIds;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -40,6 +41,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a PostgreSQL restart or fail-over to finish, short enough not to lose users. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -200,9 +203,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e, uri);
+        }
         LOG.errorf(e, "Unexpected failure [traceId=%s] on %s", RequestIds.current(), uri.getPath());
         return answer(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the trace id when reporting it", uri, List.of());
+    }
+
+    /**
+     * The database is restarting, unreachable or the pool is exhausted: not the caller's fault and
+     * not a bug, so 503 with the seconds after which a retry is worth it, never a 500.
+     */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable [traceId=%s] on %s: %s", RequestIds.current(), uri.getPath(), rootMessage(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(problem(503, "service-unavailable", "Service unavailable",
+                        "The database is not reachable at the moment; retry after " + RETRY_AFTER_SECONDS + " seconds",
+                        uri, List.of()))
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String allowed(Response original) {
