@@ -343,9 +343,11 @@ class JourneyIT {
                 .get("/api/v1/notifications/inbox").then().statusCode(200)
                 .body("items.eventType", hasItems("milestone.missed", "escalation.raised")));
         Walkthrough.Call petraInbox = walk.call("PETRA", null,
-                "[.items[] | select(.eventType == \"milestone.missed\" or .eventType == \"escalation.raised\") | {eventType, body}]",
+                "[.items[] | select(.eventType == \"milestone.missed\" or .eventType == \"escalation.raised\") | {eventType, body}]"
+                        + " | sort_by(.eventType)",
                 n -> list(n.get("items"), i -> i).stream()
                         .filter(i -> List.of("milestone.missed", "escalation.raised").contains(i.get("eventType").asText()))
+                        .sorted(java.util.Comparator.comparing(i -> i.get("eventType").asText()))
                         .map(i -> ordered("eventType", i.get("eventType"), "body", i.get("body"))).toList());
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(petra).filter(petraInbox)
                 .get("/api/v1/notifications/inbox").then().statusCode(200)
