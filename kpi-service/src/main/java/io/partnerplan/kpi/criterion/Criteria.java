@@ -156,8 +156,10 @@ public class Criteria {
     private void judge(MilestoneCriterion criterion, LocalDate today, boolean closed) {
         Optional<KpiDefinition> kpi = kpis.byKey(criterion.kpiKey);
         if (kpi.isEmpty()) {
-            throw new PoisonEventException("milestone criterion " + criterion.id + " names KPI '" + criterion.kpiKey
-                    + "', which is not in the tenant's library");
+            // plan-service does not know the tenant's KPI library, so a milestone may name a KPI before
+            // it is defined. The criterion is kept, on track, and judged once the KPI's values arrive
+            // (no value can be recorded for an undefined KPI); dead-lettering the milestone lost it for good.
+            return;
         }
         judge(criterion, kpi.get(), today, closed);
     }

@@ -131,6 +131,32 @@ class MilestoneCriteriaTest {
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.missed.v1"));
     }
 
+    @Test
+    void aCriterionOnAKpiTheLibraryDoesNotHaveYetIsKeptAndJudgedOnceItsValuesArrive() {
+        // plan-service accepts any KPI key: the milestone may come before the tenant admin defines the KPI.
+        f.send(PlanFixture.PLAN_TOPIC, f.plan, "milestone.created", """
+                {"id":"%s","planId":"%s","title":"Deals registered","dueOn":"2027-04-30","status":"PENDING","criteria":[
+                 {"id":"%s","kind":"KPI","kpi":"deals-registered","threshold":"10","windowStart":"2027-02-01","windowEnd":"2027-04-30"}]}"""
+                .formatted(milestone, f.plan, criterion));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(f.vendorManager).get("/api/v1/scorecards/{plan}", f.plan).then()
+                        .body("criteria[0].criterionId", equalTo(criterion.toString()))
+                        .body("criteria[0].state", equalTo("ON_TRACK")));
+
+        given().auth().oauth2(io.partnerplan.platform.testing.DevTokens.token(f.tenant, null, "tenant-admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("key", "deals-registered", "name", "Deals registered", "unit", "COUNT",
+                        "direction", "HIGHER_IS_BETTER", "aggregation", "SUM"))
+                .post("/api/v1/kpis").then().statusCode(201);
+        clock.today(LocalDate.parse("2027-03-01"));
+        given().auth().oauth2(f.crm).contentType(ContentType.JSON)
+                .body(Map.of("planId", f.plan.toString(), "kpi", "deals-registered", "value", "12",
+                        "occurredOn", "2027-02-20", "source", "CRM", "externalId", "deals-feb"))
+                .post("/api/v1/measurements").then().statusCode(201);
+        KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
+                r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.met.v1"));
+    }
+
     /** Whether kpi-service's calendar consumer has handled the event (its effects committed with the record). */
     private boolean processed(String eventId) throws Exception {
         try (var connection = db.getConnection(); var statement = connection.prepareStatement(

@@ -1,6 +1,7 @@
 package io.partnerplan.notification.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,9 +110,14 @@ public class Notifier {
                 if (frequency != DigestFrequency.IMMEDIATE) {
                     digests.hold(subject, frequency, event.id(), type, text.title(), link);
                 } else {
-                    // Quiet hours hold the email back (the inbox item is there at once).
+                    // Quiet hours hold the email back (the inbox item is there at once). They are judged on
+                    // the clock (the recipient's day), but the delivery queue is claimed by the database's
+                    // time: queue it after the same delay from the real now, or an email due by a clock that
+                    // runs ahead (an e2e scenario) would wait until that date comes.
                     Instant now = clock.instant();
-                    Instant due = own.flatMap(o -> o.quietHours().endAfter(now)).orElse(now);
+                    Duration held = own.flatMap(o -> o.quietHours().endAfter(now)).map(end -> Duration.between(now, end))
+                            .orElse(Duration.ZERO);
+                    Instant due = Instant.now().plus(held);
                     email.queue(member.get(), locale, event.id(), type,
                             new EmailContent(member.get().displayName, text.title(), body, link, null, null), due);
                 }
