@@ -101,7 +101,8 @@ class MilestoneCriteriaTest {
 
         // The same close announced again (another event id), and the job's safety net: nothing new.
         String again = f.send(PlanFixture.CALENDAR_TOPIC, f.mop, "period.closed", closed);
-        assertThat(job.closeWindows(LocalDate.parse("2027-05-02"))).isZero();
+        // The job sweeps every tenant's criteria (other tests' too): what counts is that this one gets nothing new.
+        job.closeWindows(LocalDate.parse("2027-05-02"));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(again));
         assertThat(criterionEvents("kpi.criterion.at-risk", Duration.ofSeconds(2))).hasSize(1);
         assertThat(criterionEvents("kpi.criterion.missed", Duration.ofSeconds(2))).hasSize(1);
@@ -126,9 +127,11 @@ class MilestoneCriteriaTest {
         milestoneWithRevenueCriterion("100000", "2027-02-01", "2027-02-20");
         f.measure("10000", "2027-02-10", "opp-1");
         assertThat(job.closeWindows(LocalDate.parse("2027-02-21"))).isGreaterThanOrEqualTo(1);
-        assertThat(job.closeWindows(LocalDate.parse("2027-02-22"))).isZero();
+        job.closeWindows(LocalDate.parse("2027-02-22"));
         KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.missed.v1"));
+        // Decided once, though the job ran again the next day.
+        assertThat(criterionEvents("kpi.criterion.missed", Duration.ofSeconds(2))).hasSize(1);
     }
 
     @Test
