@@ -57,11 +57,6 @@ public class Scorecards {
     }
 
     @Transactional
-    public ScorecardView of(UUID planId, LocalDate asOf) {
-        return of(planId, asOf, SeriesGranularity.DAY);
-    }
-
-    @Transactional
     public ScorecardView of(UUID planId, LocalDate asOf, SeriesGranularity granularity) {
         TrackedPlan plan = plans.require(planId);
         List<PlanPeriod> planPeriods = periods.of(plan);

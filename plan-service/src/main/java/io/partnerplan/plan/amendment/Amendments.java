@@ -143,13 +143,14 @@ public class Amendments {
     public AmendmentView withdraw(UUID planId, UUID amendmentId, String ifMatch, String reason) {
         PlanView plan = plans.get(planId);
         Amendment a = find(planId, amendmentId);
-        Versions.requireMatch(ifMatch, a.version);
         requireMember(planId, "withdraw amendments");
-        requireOpen(a);
+        // Who may is answered before a stale If-Match: a viewer hears 403, not "read it again".
         if (sideOf(plan) != a.proposedBySide || !mayPropose()) {
-            throw ProblemException.forbidden("Only a member of the " + a.proposedBySide.name().toLowerCase()
-                    + ", which proposed it, who may propose amendments withdraws it");
+            throw ProblemException.forbidden("The " + a.proposedBySide.name().toLowerCase() + " proposed this amendment: "
+                    + "only its members who may propose amendments withdraw it");
         }
+        Versions.requireMatch(ifMatch, a.version);
+        requireOpen(a);
         return withdrawn(a, caller.subject(), reason.strip());
     }
 
