@@ -2,6 +2,7 @@ package io.partnerplan.kpi.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.kpi.criterion.Criteria;
+import io.partnerplan.kpi.target.Targets;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
@@ -31,12 +33,18 @@ public class PlanEventsConsumer {
 
     static final String CONSUMER = "kpi.plan-events";
 
+    /** The plan events whose data is the plan's header (docs/events/README.md). */
+    static final Set<String> WITH_PLAN_HEADER = Set.of("plan.created", "plan.updated", "plan.proposed",
+            "plan.returned-to-draft", "plan.signed-off", "plan.agreed", "plan.activated", "plan.closed");
+
     private final ProcessedEvents processed;
     private final EntityManager em;
     private final Criteria criteria;
+    private final Targets targets;
     private final Clock clock;
 
-    public PlanEventsConsumer(ProcessedEvents processed, EntityManager em, Criteria criteria, Clock clock) {
+    public PlanEventsConsumer(ProcessedEvents processed, EntityManager em, Criteria criteria, Targets targets, Clock clock) {
+        this.targets = targets;
         this.processed = processed;
         this.em = em;
         this.criteria = criteria;
@@ -59,8 +67,15 @@ public class PlanEventsConsumer {
             criteria.milestoneChanged(event.data(), "milestone.deleted".equals(type), LocalDate.now(clock));
             return;
         }
-        if (!type.startsWith("plan.")) {
-            return; // member.* and others carry no plan header
+        if ("plan.amended".equals(type)) {
+            JsonNode objectives = event.data().path("changes").path("objectives");
+            if (objectives.isArray()) {
+                targets.followAmendment(event.uuid("planId"), objectives, event.actor());
+            }
+            return;
+        }
+        if (!WITH_PLAN_HEADER.contains(type)) {
+            return; // member.*, plan.amendment-*, plan.renewed... carry no plan header
         }
         JsonNode data = event.data();
         UUID id = event.uuid(data.has("planId") ? "planId" : "id");

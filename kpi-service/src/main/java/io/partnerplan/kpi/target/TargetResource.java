@@ -69,7 +69,8 @@ public class TargetResource {
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER })
     @Operation(summary = "Set one KPI's targets for the plan", description = "Replaces the whole set. Creating needs no "
             + "If-Match; replacing an existing set needs the ETag last read (412 when it changed since, 428 without). "
-            + "Every period must be one of the plan's periods. Emits kpi.targets.set.")
+            + "Every period must be one of the plan's periods. Emits kpi.targets.set. Once the plan is agreed, an accepted "
+            + "amendment whose objectives name a KPI's target for one of these periods sets that target too.")
     @APIResponse(responseCode = "200", description = "The targets as stored",
             content = @Content(schema = @Schema(implementation = TargetSetView.class)))
     @APIResponse(responseCode = "400", description = "A period that is not one of the plan's, amber above green...",

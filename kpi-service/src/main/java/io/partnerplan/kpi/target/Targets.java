@@ -2,17 +2,21 @@ package io.partnerplan.kpi.target;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.definition.KpiDefinitionRepository;
@@ -90,6 +94,75 @@ public class Targets {
         outbox.publish("kpi.targets.set", "plan", planId, view);
         scorecards.changed(plan);
         return view;
+    }
+
+    /**
+     * An accepted amendment is agreed by both sides, so the targets its objectives name follow it: each
+     * objective measure whose period is exactly one of the plan's periods sets that KPI's target there.
+     * The KPI's other periods and its thresholds stay (a KPI without targets gets the default
+     * thresholds). Objectives over other spans (a half-year), KPIs not in the tenant's library and
+     * targets already at the agreed value are left alone; kpi.targets.set is emitted per KPI changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followAmendment(UUID planId, JsonNode objectives, String actor) {
+        TrackedPlan plan = em.find(TrackedPlan.class, planId);
+        if (plan == null) {
+            return; // plan.created comes first on the plan's partition; an unknown plan has nothing to follow
+        }
+        List<PlanPeriod> planPeriods = periods.of(plan);
+        Map<String, Map<LocalDate, TargetPeriod>> agreed = new TreeMap<>();
+        for (JsonNode objective : objectives) {
+            Optional<PlanPeriod> period = planPeriods.stream()
+                    .filter(p -> p.start().toString().equals(objective.path("periodStart").asText())
+                            && p.end().toString().equals(objective.path("periodEnd").asText()))
+                    .findFirst();
+            if (period.isEmpty()) {
+                continue;
+            }
+            for (JsonNode measure : objective.path("measures")) {
+                BigDecimal target;
+                try {
+                    target = new BigDecimal(measure.path("target").asText());
+                } catch (NumberFormatException e) {
+                    continue; // plan-service accepts only decimals; nothing sensible to set from anything else
+                }
+                PlanPeriod p = period.get();
+                agreed.computeIfAbsent(measure.path("kpi").asText(), k -> new TreeMap<>())
+                        .put(p.start(), new TargetPeriod(p.label(), p.start(), p.end(), target));
+            }
+        }
+        agreed.forEach((kpiKey, byStart) -> kpis.byKey(kpiKey).ifPresent(kpi -> {
+            Optional<TargetSet> existing = find(planId, kpi.id);
+            TargetSet set = existing.orElseGet(() -> {
+                TargetSet fresh = new TargetSet();
+                fresh.id = Ids.next();
+                fresh.planId = planId;
+                fresh.kpiId = kpi.id;
+                fresh.greenAt = DEFAULT_GREEN;
+                fresh.amberAt = DEFAULT_AMBER;
+                fresh.periods = List.of();
+                return fresh;
+            });
+            Map<LocalDate, TargetPeriod> merged = new TreeMap<>();
+            set.periods.forEach(p -> merged.put(p.start(), p));
+            boolean changed = existing.isEmpty();
+            for (TargetPeriod p : byStart.values()) {
+                TargetPeriod before = merged.put(p.start(), p);
+                changed |= before == null || before.target().compareTo(p.target()) != 0;
+            }
+            if (!changed) {
+                return;
+            }
+            set.periods = List.copyOf(merged.values());
+            set.updatedBy = actor == null ? "system" : actor;
+            set.updatedAt = Instant.now();
+            if (existing.isEmpty()) {
+                em.persist(set);
+            }
+            em.flush();
+            outbox.publish("kpi.targets.set", "plan", planId, view(set, kpi));
+            scorecards.changed(plan);
+        }));
     }
 
     @Transactional

@@ -1,11 +1,14 @@
 package io.partnerplan.kpi.target;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import io.partnerplan.kpi.PlanFixture;
 import io.partnerplan.kpi.SettableClock;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
+import io.partnerplan.platform.testing.KafkaProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -139,6 +143,44 @@ class TargetsAndScorecardTest {
 
         given().auth().oauth2(f.vendorManager).queryParam("asOf", "31/05/2027").get("/api/v1/scorecards/{plan}", f.plan)
                 .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void anAcceptedAmendmentMovesTheTargetsItsObjectivesNameAndNothingElse() {
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"),
+                        Map.of("start", "2027-05-01", "end", "2027-07-31", "target", "250000")), "greenAt", 90, "amberAt", 70))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"0\"");
+        // An amendment's proposal carries no plan header: kpi-service passes over it (it used to dead-letter it).
+        String amendment = UUID.randomUUID().toString();
+        String proposed = """
+                {"amendmentId":"%s","planId":"%s","proposedBy":"po@northwind.test","proposedBySide":"PARTNER",
+                 "reason":"Q2 is a short quarter for us","status":"%s","fromVersion":3,"toVersion":%s,"acceptedBy":%s,
+                 "changes":{"objectives":[
+                   {"id":"%s","title":"Q1 revenue","measures":[{"kpi":"revenue","target":"200000"}],
+                    "periodStart":"2027-02-01","periodEnd":"2027-04-30"},
+                   {"title":"Q2 revenue","measures":[{"kpi":"revenue","target":"180000"},{"kpi":"deals-won","target":"12"}],
+                    "periodStart":"2027-05-01","periodEnd":"2027-07-31"},
+                   {"title":"H2 revenue","measures":[{"kpi":"revenue","target":"999999"}],
+                    "periodStart":"2027-08-01","periodEnd":"2028-01-31"}]}}""";
+        String objective = UUID.randomUUID().toString();
+        f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.amendment-proposed",
+                proposed.formatted(amendment, f.plan, "PROPOSED", "null", "null", objective));
+        f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.amended",
+                proposed.formatted(amendment, f.plan, "ACCEPTED", "4", "\"vm@contoso.test\"", objective));
+
+        // Q2 follows the agreed objective; Q1 (unchanged), the thresholds and the half-year objective (not a
+        // plan period) change nothing; deals-won is not in the tenant's library, so it gets no target.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.partnerOwner)
+                .get("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"1\"")
+                .body("periods.target", contains("200000", "180000"))
+                .body("greenAt", equalTo("90")).body("amberAt", equalTo("70")));
+        given().auth().oauth2(f.partnerOwner).get("/api/v1/targets/{plan}", f.plan).then().statusCode(200).body("kpi", contains("revenue"));
+        var announced = KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key())
+                && "io.partnerplan.kpi.targets.set.v1".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains("180000"));
+        assertTrue(announced.value().contains("\"version\":1"), announced.value());
+        assertTrue(KafkaProbe.allRecords(PlanFixture.PLAN_TOPIC + ".kpi.dlq", Duration.ofSeconds(2),
+                r -> f.plan.toString().equals(r.key())).isEmpty(), "no plan event of this plan was dead-lettered");
     }
 
     @Test
