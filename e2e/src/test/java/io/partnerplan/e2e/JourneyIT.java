@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 
 import io.partnerplan.platform.testing.DevTokens;
+import io.partnerplan.platform.testing.KafkaProbe;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -172,19 +173,70 @@ class JourneyIT {
         walk.text("""
                 ## 3. The plan: drafted, filled in by both sides, proposed and signed
 
-                Maria drafts the plan for the MOP year and adds Paul (partner owner) and Petra (contributor).
-                Both sides write their sections; objectives per MOP quarter; a KPI milestone per quarter, the
-                second with a conditional investment (market development funds unlocked when it is achieved);
-                a checklist milestone.
+                Maria drafts the plan for the MOP year from her team's template and adds Paul (partner owner)
+                and Petra (contributor). Both sides write their sections; objectives per MOP quarter; a KPI
+                milestone per quarter, the second with a conditional investment (market development funds
+                unlocked when it is achieved); a checklist milestone.
                 """);
         walk.text("The tenant admin defines the KPI the plan measures in the tenant's library:");
         as(admin, walk.call("ADMIN")).body("""
                 {"key": "revenue", "name": "Revenue", "unit": "CURRENCY", "currency": "USD",
                  "direction": "HIGHER_IS_BETTER", "aggregation": "SUM"}""").post("/api/v1/kpis").then().statusCode(201);
+        walk.text("""
+                Maria does not start from a blank page. Her playbook is the plan she wrote with Fabrikam, another
+                partner the CRM synced: her side's statements and SWOT, the marketing and sales strategies and
+                the quarterly revenue objectives. She saves it as a template.
+                """);
+        String fabrikam = walk.name("FABRIKAM", as(sync, walk.call("SYNC", "FABRIKAM", null, null)).body("""
+                {"name": "Fabrikam Systems", "kind": "PARTNER", "timeZone": "Europe/Berlin"}""")
+                .put("/api/v1/organisations/by-external-id/crm:salesforce/0015g00000FABR")
+                .then().statusCode(201).extract().path("id"));
+        String playbook = walk.name("PLAYBOOK", as(vm, walk.call("VM", "PLAYBOOK", null, null)).body("""
+                {"partnerOrganisationId": "%s", "title": "Contoso x Fabrikam FY28",
+                 "horizonStart": "2027-03-01", "horizonEnd": "2028-02-29", "reviewCadence": "QUARTERLY"}"""
+                .formatted(fabrikam)).post("/api/v1/plans").then().statusCode(201).extract().path("id"));
+        as(vm, walk.call("VM", null, "{vendorStatements}", n -> ordered("vendorStatements", n.get("vendorStatements"))))
+                .header("If-Match", "\"0\"").body("""
+                {"vendorStatements": {"vision": "Every mid-market business runs on Contoso Cloud",
+                                      "strategy": "Grow through partners who migrate and run workloads"},
+                 "vendorSwot": {"strengths": ["Leading migration tooling"], "weaknesses": ["Few UK engineers"],
+                                "opportunities": ["Windows Server end of support"], "threats": ["Hyperscaler direct sales"]},
+                 "marketingPlan": {"strategies": [{"key": "webinars", "title": "Quarterly joint webinars"}]},
+                 "salesPlan": {"strategies": [{"key": "upsell", "title": "Upsell the installed base"}]}}""")
+                .put("/api/v1/plans/{id}/sections", playbook).then().statusCode(200);
+        as(vm, walk.call("VM")).body("""
+                {"title": "Grow cloud revenue in MOP Q1", "measures": [{"kpi": "revenue", "target": "500000"}],
+                 "periodStart": "2027-03-01", "periodEnd": "2027-05-31"}""")
+                .post("/api/v1/plans/{id}/objectives", playbook).then().statusCode(201);
+        as(vm, walk.call("VM")).body("""
+                {"title": "Grow cloud revenue in MOP Q2", "measures": [{"kpi": "revenue", "target": "300000"}],
+                 "periodStart": "2027-06-01", "periodEnd": "2027-08-31"}""")
+                .post("/api/v1/plans/{id}/objectives", playbook).then().statusCode(201);
+        String template = walk.name("TEMPLATE", as(vm, walk.call("VM", "TEMPLATE", "{id, name, objectives: [.content.objectives[] | {title, startAfterDays, endAfterDays}]}",
+                n -> ordered("id", n.get("id"), "name", n.get("name"), "objectives", list(n.at("/content/objectives"),
+                        o -> ordered("title", o.get("title"), "startAfterDays", o.get("startAfterDays"), "endAfterDays", o.get("endAfterDays"))))))
+                .body("""
+                {"name": "Cloud reseller playbook", "planId": "%s"}""".formatted(playbook))
+                .post("/api/v1/templates").then().statusCode(201).extract().path("id"));
+
+        walk.text("""
+                She drafts the Northwind plan from the template for the MOP year (dates in a template are days
+                from the horizon's start), and adds Paul (partner owner) and Petra (contributor).
+                """);
         String plan = walk.name("PLAN", as(vm, walk.call("VM", "PLAN", null, null)).body("""
                 {"partnerOrganisationId": "%s", "title": "Contoso x Northwind FY28",
                  "horizonStart": "2027-03-01", "horizonEnd": "2028-02-29", "reviewCadence": "QUARTERLY"}"""
-                .formatted(partner)).post("/api/v1/plans").then().statusCode(201).extract().path("id"));
+                .formatted(partner)).post("/api/v1/templates/{t}/plans", template).then().statusCode(201).extract().path("id"));
+        Walkthrough.Call objectivesFromTemplate = walk.call("VM", null, "[.items[] | {title, measures, periodStart, periodEnd}]",
+                n -> list(n.get("items"), o -> ordered("title", o.get("title"), "measures", o.get("measures"),
+                        "periodStart", o.get("periodStart"), "periodEnd", o.get("periodEnd"))));
+        List<Map<String, Object>> objectives = given().auth().oauth2(vm).filter(objectivesFromTemplate)
+                .get("/api/v1/plans/{id}/objectives", plan).then().statusCode(200).body("items", hasSize(2))
+                .body("items.periodEnd", hasItems("2027-05-31", "2027-08-31")).extract().path("items");
+        String q1Objective = walk.lookup("Q1_OBJECTIVE", "VM", "/api/v1/plans/" + plan + "/objectives",
+                ".items[] | select(.periodEnd == \"2027-05-31\") | .id", objectiveId(objectives, "Grow cloud revenue in MOP Q1"));
+        String q2Objective = walk.lookup("Q2_OBJECTIVE", "VM", "/api/v1/plans/" + plan + "/objectives",
+                ".items[] | select(.periodEnd == \"2027-08-31\") | .id", objectiveId(objectives, "Grow cloud revenue in MOP Q2"));
         as(vm, walk.call("VM")).body("""
                 {"subject": "paul@northwind.example", "organisationId": "%s", "role": "partner-owner",
                  "displayName": "Paul Partner", "email": "paul@northwind.example"}""".formatted(partner))
@@ -193,22 +245,26 @@ class JourneyIT {
                 {"subject": "petra@northwind.example", "organisationId": "%s", "role": "contributor",
                  "displayName": "Petra Partner", "email": "petra@northwind.example"}""".formatted(partner))
                 .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
-        String etag = as(po, walk.call("PO", null, ".version", n -> n.get("version"))).header("If-Match", "\"0\"").body("""
-                {"partnerStatements": {"vision": "The UK mid-market's cloud advisor"},
+        walk.text("Paul reads the sections the template laid out and writes the partner's side into them "
+                + "(a PUT replaces the sections as a whole, under the plan's ETag):");
+        String sectionsTag = given().auth().oauth2(po).filter(walk.call("PO", null, "{vendorStatements, salesPlan}",
+                        n -> ordered("vendorStatements", n.get("vendorStatements"), "salesPlan", n.get("salesPlan"))))
+                .get("/api/v1/plans/{id}/sections", plan).then().statusCode(200)
+                .body("vendorStatements.vision", equalTo("Every mid-market business runs on Contoso Cloud")).extract().header("ETag");
+        as(po, walk.call("PO", null, "{partnerStatements, jointValueProposition}", n -> ordered("partnerStatements",
+                n.get("partnerStatements"), "jointValueProposition", n.get("jointValueProposition")))).header("If-Match", sectionsTag).body("""
+                {"vendorStatements": {"vision": "Every mid-market business runs on Contoso Cloud",
+                                      "strategy": "Grow through partners who migrate and run workloads"},
+                 "vendorSwot": {"strengths": ["Leading migration tooling"], "weaknesses": ["Few UK engineers"],
+                                "opportunities": ["Windows Server end of support"], "threats": ["Hyperscaler direct sales"]},
+                 "partnerStatements": {"vision": "The UK mid-market's cloud advisor"},
                  "partnerSwot": {"strengths": ["200 certified engineers"], "weaknesses": ["No presence in Scotland"],
                                  "opportunities": ["Public sector migrations"], "threats": ["Hyperscaler direct sales"]},
                  "jointValueProposition": "Cloud migrations in weeks",
                  "marketingPlan": {"strategies": [{"key": "webinars", "title": "Quarterly joint webinars"}]},
                  "salesPlan": {"strategies": [{"key": "upsell", "title": "Upsell the installed base"}]}}""")
-                .put("/api/v1/plans/{id}/sections", plan).then().statusCode(200).extract().header("ETag");
-        String q1Objective = walk.name("Q1_OBJECTIVE", as(vm, walk.call("VM", "Q1_OBJECTIVE", null, null)).body("""
-                {"title": "Grow cloud revenue in MOP Q1", "measures": [{"kpi": "revenue", "target": "500000"}],
-                 "periodStart": "2027-03-01", "periodEnd": "2027-05-31"}""")
-                .post("/api/v1/plans/{id}/objectives", plan).then().statusCode(201).extract().path("id"));
-        String q2Objective = walk.name("Q2_OBJECTIVE", as(vm, walk.call("VM", "Q2_OBJECTIVE", null, null)).body("""
-                {"title": "Grow cloud revenue in MOP Q2", "measures": [{"kpi": "revenue", "target": "300000"}],
-                 "periodStart": "2027-06-01", "periodEnd": "2027-08-31"}""")
-                .post("/api/v1/plans/{id}/objectives", plan).then().statusCode(201).extract().path("id"));
+                .put("/api/v1/plans/{id}/sections", plan).then().statusCode(200);
+        walk.text("Then the action items, the budget, the milestones and the investment that depends on one of them:");
         as(po, walk.call("PO")).body("""
                 {"title": "Migration workshop for the top 20 accounts", "owner": "paul@northwind.example", "dueOn": "2027-08-15",
                  "strategyKey": "upsell"}""").post("/api/v1/plans/{id}/actions", plan).then().statusCode(201);
@@ -233,7 +289,7 @@ class JourneyIT {
                 .post("/api/v1/plans/{id}/milestones", plan).then().statusCode(201);
 
         walk.text("Maria proposes and signs; Paul hears that the plan waits for his signature, and signs: the plan is agreed.");
-        etag = given().auth().oauth2(vm).header("If-Match", current(vm, plan)).filter(walk.call("VM", null, ".status", n -> n.get("status")))
+        String etag = given().auth().oauth2(vm).header("If-Match", current(vm, plan)).filter(walk.call("VM", null, ".status", n -> n.get("status")))
                 .post("/api/v1/plans/{id}/propose", plan).then().statusCode(200).extract().header("ETag");
         etag = given().auth().oauth2(vm).header("If-Match", etag).filter(walk.call("VM", null, ".status", n -> n.get("status")))
                 .post("/api/v1/plans/{id}/sign-off", plan).then().statusCode(200).extract().header("ETag");
@@ -385,8 +441,8 @@ class JourneyIT {
         Walkthrough.Call inReview = walk.call("VM", null, ".status", n -> n.get("status"));
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(inReview)
                 .get("/api/v1/plans/{id}", plan).then().statusCode(200).body("status", equalTo("IN_REVIEW")));
-        String firstReview = walk.name("SCHEDULED_REVIEW", given().auth().oauth2(vm).get("/api/v1/review-schedules/{plan}", plan)
-                .then().statusCode(200).extract().path("[0].id"));
+        String firstReview = walk.lookup("SCHEDULED_REVIEW", "VM", "/api/v1/review-schedules/" + plan, ".[0].id",
+                given().auth().oauth2(vm).get("/api/v1/review-schedules/{plan}", plan).then().statusCode(200).extract().path("[0].id"));
         walk.text("Maria records the review held: who attended, notes, decisions, an agreed action; plan-service keeps "
                 + "the KPI snapshot kpi-service last announced, and the plan is active again.");
         as(vm, walk.call("VM", null, "{heldOn, attendees, notes, decisions, kpiSnapshot: .kpiSnapshot.kpis}",
@@ -425,6 +481,14 @@ class JourneyIT {
         given().auth().oauth2(vm).filter(walk.call("VM"))
                 .get("/api/v1/plans/{id}/versions/{from}/diff/{to}", plan, before, after).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("\"250000\""));
+        walk.text("Both sides agreed the objective, so kpi-service's Q2 revenue target follows it (`kpi.targets.set`); "
+                + "Q1's stays, and so do the thresholds:");
+        Walkthrough.Call targets = walk.call("VM", null, "{kpi, periods: [.periods[] | {label, target}], greenAt, amberAt, updatedBy}",
+                n -> ordered("kpi", n.get("kpi"), "periods", list(n.get("periods"), p -> ordered("label", p.get("label"),
+                        "target", p.get("target"))), "greenAt", n.get("greenAt"), "amberAt", n.get("amberAt"), "updatedBy", n.get("updatedBy")));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(targets)
+                .get("/api/v1/targets/{plan}/revenue", plan).then().statusCode(200)
+                .body("periods.target", org.hamcrest.Matchers.contains("500000", "250000")));
 
         // 6. ------------------------------------------------------------------------------------------
         walk.text("""
@@ -481,7 +545,21 @@ class JourneyIT {
                 .body("items.id", hasItems(carried.toArray()));
         assertTrue(!carried.isEmpty(), "the open action items are carried over");
 
+        // Every consumer understood every event of the journey: no dead-letter topic holds one of this tenant's
+        // (an event type or field one side renamed, or a consumer that misreads another's event, lands there).
+        for (PoisonSweepIT.Consumer c : PoisonSweepIT.consumers()) {
+            List<String> parked = KafkaProbe.allRecords(c.dlq(), java.time.Duration.ofSeconds(2),
+                            r -> tenant.equals(KafkaProbe.header(r, "ce_tenantid"))).stream()
+                    .map(r -> KafkaProbe.header(r, "ce_type") + ": " + KafkaProbe.header(r, "dead-letter-reason")).toList();
+            assertEquals(List.of(), parked, c.service() + " dead-lettered events of the journey on " + c.dlq());
+        }
+
         walk.writeOrCompare();
+    }
+
+    private static String objectiveId(List<Map<String, Object>> objectives, String title) {
+        return objectives.stream().filter(o -> title.equals(o.get("title"))).map(o -> (String) o.get("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("no objective " + title + " in " + objectives));
     }
 
     /** A JSON request with the caller's token, recorded by {@code call}. */

@@ -53,6 +53,16 @@ final class Walkthrough {
         return id;
     }
 
+    /**
+     * An id found in an answer and kept for the requests further on: the document shows
+     * {@code variable=$(curl … | jq -r 'filter')} (a GET through the gateway) and calls the id {@code $variable}.
+     */
+    String lookup(String variable, String caller, String path, String filter, String id) {
+        parts.add(new Shell(variable + "=$(curl -s \"$GW" + path + "\" -H \"Authorization: Bearer $" + caller
+                + "\" | jq -r '" + filter + "')"));
+        return name(variable, id);
+    }
+
     void text(String markdown) {
         parts.add(markdown.strip() + "\n");
     }
