@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 
 /**
  * POSTs to a webhook URL at an address the {@link UrlGuard} validated: the host is resolved once, every
@@ -37,12 +38,22 @@ final class PinnedHttp implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
+    /** Certificates are checked against the JVM's trust store. */
     PinnedHttp(Vertx vertx, UrlGuard guard, Duration connectTimeout, Duration readTimeout) {
+        this(vertx, guard, connectTimeout, readTimeout, null);
+    }
+
+    /** {@code trust}: the certificates to trust instead of the JVM's trust store (tests with their own CA). */
+    PinnedHttp(Vertx vertx, UrlGuard guard, Duration connectTimeout, Duration readTimeout, TrustOptions trust) {
         this.guard = guard;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setConnectTimeout((int) connectTimeout.toMillis()).setVerifyHost(true).setKeepAlive(false));
+        HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setConnectTimeout((int) connectTimeout.toMillis()).setVerifyHost(true).setKeepAlive(false);
+        if (trust != null) {
+            options.setTrustOptions(trust);
+        }
+        this.client = vertx.createHttpClient(options);
     }
 
     /** Blocks (on a worker thread) until the endpoint answered, or the attempt failed or timed out. */
