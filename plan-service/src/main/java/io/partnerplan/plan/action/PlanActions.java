@@ -140,6 +140,7 @@ public class PlanActions {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, tenant_id, plan_id, title, owner, due_on from action_item
                         where status in ('OPEN', 'IN_PROGRESS', 'BLOCKED') and due_on < ?1 and overdue_announced_at is null
+                          and not exists (select 1 from plan p where p.id = action_item.plan_id and p.status in ('CLOSED', 'RENEWED'))
                         order by due_on limit 500 for update skip locked""")
                 .setParameter(1, today).getResultList();
         for (Object[] row : rows) {

@@ -47,7 +47,8 @@ public class ChecklistDueDates {
         List<String> tenants = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         select distinct tenant_id from milestone
                         where status in ('PENDING', 'AT_RISK') and due_on < ?1
-                          and criteria @> '[{"kind": "CHECKLIST", "state": "ON_TRACK"}]'""")
+                          and criteria @> '[{"kind": "CHECKLIST", "state": "ON_TRACK"}]'
+                          and not exists (select 1 from plan p where p.id = milestone.plan_id and p.status in ('CLOSED', 'RENEWED'))""")
                 .setParameter(1, today).getResultList());
         int decided = 0;
         for (String tenant : tenants) {
@@ -63,6 +64,8 @@ public class ChecklistDueDates {
                         select * from milestone
                         where tenant_id = ?1 and status in ('PENDING', 'AT_RISK') and due_on < ?2
                           and criteria @> '[{"kind": "CHECKLIST", "state": "ON_TRACK"}]'
+                          -- a closed or renewed plan is no longer judged: its milestones stay as they were
+                          and not exists (select 1 from plan p where p.id = milestone.plan_id and p.status in ('CLOSED', 'RENEWED'))
                         order by due_on limit 200 for update skip locked""", Milestone.class)
                 .setParameter(1, tenant).setParameter(2, today).getResultList();
         due.forEach(milestones::checklistsDue);

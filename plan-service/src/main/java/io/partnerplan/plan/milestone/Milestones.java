@@ -104,8 +104,8 @@ public class Milestones {
             throw new io.partnerplan.platform.events.PoisonEventException("unknown criterion state " + event.text("state"));
         }
         Milestone m = em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null || m.status.isFinal()) {
-            return;
+        if (m == null || m.status.isFinal() || plans.isFinished(m.planId)) {
+            return; // a closed or renewed plan is no longer judged
         }
         String reason = event.data().path("reason").asText(null);
         List<Criterion> criteria = new ArrayList<>();

@@ -117,6 +117,13 @@ public class PlanService {
         visible(id);
     }
 
+    /** Closed or renewed: the plan is over and no longer judged (no verdicts, due dates or overdue actions). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isFinished(UUID id) {
+        Plan plan = plans.findById(id);
+        return plan != null && (plan.status == PlanStatus.CLOSED || plan.status == PlanStatus.RENEWED);
+    }
+
     @Transactional
     public PlanView get(UUID id) {
         Plan plan = visible(id);
