@@ -1,5 +1,6 @@
 package io.partnerplan.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +15,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,41 +26,68 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.platform.testing.DevTokens;
 import io.partnerplan.platform.testing.KafkaProbe;
 import io.partnerplan.platform.testing.Repository;
+import io.restassured.http.ContentType;
 
 /**
- * Two replicas of calendar-service, both running the review scheduler every second on the same
- * database, while reviews come due, fall due today and are overdue: each review is announced
- * exactly once (review.due or review.overdue), none is missed.
+ * Two replicas of every service with a scheduler that announces something once: calendar-service
+ * (review.due / review.overdue, period.closing / period.closed), kpi-service (criteria whose window
+ * passed: kpi.criterion.*) and plan-service (action.overdue with its escalation.raised), each job
+ * ticking every second on both replicas over the same database while work comes due in small batches:
+ * every announcement is made exactly once, none is missed.
  */
 class SchedulerReplicasFaultIT {
 
-    private static final int PER_KIND = 60;
-    private static final Map<String, String> FAST_TICKS = Map.of("PARTNERPLAN_REVIEWS_CHECK_INTERVAL", "1s");
-    private static Process replica;
+    private static final int BATCHES = 10;
+    /** Per batch: reviews of each kind (coming due, due today, overdue), MOPs, criteria, overdue actions. */
+    private static final int REVIEWS = 6;
+    private static final int MOPS = 3;
+    private static final int CRITERIA = 3;
+    private static final int ACTIONS = 3;
+    private static final Map<String, String> FAST_TICKS = Map.of(
+            "PARTNERPLAN_REVIEWS_CHECK_INTERVAL", "1s",
+            "PARTNERPLAN_PERIODS_CHECK_INTERVAL", "1s",
+            "PARTNERPLAN_CRITERIA_CHECK_INTERVAL", "1s",
+            "PARTNERPLAN_ACTIONS_CHECK_INTERVAL", "1s",
+            "PARTNERPLAN_ESCALATIONS_CHECK_INTERVAL", "1s",
+            "PARTNERPLAN_MILESTONES_CHECK_INTERVAL", "1s");
+    /** The second replica of each service, with the database it shares and its own port. */
+    private static final Map<String, String> DATABASES = Map.of("calendar-service", "calendar", "kpi-service", "kpi",
+            "plan-service", "plan");
+    private static final List<Process> replicas = new ArrayList<>();
 
     @BeforeAll
-    static void twoReplicas() throws Exception {
+    static void twoReplicasEach() throws Exception {
         E2eStack.ensureUp();
-        // The stack's own replica, restarted with a fast tick; then a second one on another port.
-        Faults.stop("calendar-service");
+        // The stack's own replicas, restarted with fast ticks; then a second one of each on another port.
+        for (String service : DATABASES.keySet()) {
+            Faults.stop(service);
+        }
         Faults.restartMissing(FAST_TICKS);
+        int port = E2eStack.GATEWAY + 21;
+        for (String service : List.of("calendar-service", "kpi-service", "plan-service")) {
+            replicas.add(startReplica(service, port++));
+        }
+    }
+
+    private static Process startReplica(String service, int port) throws Exception {
         Path repo = Repository.root();
-        int port = E2eStack.GATEWAY + 23;
         ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xms64m", "-Xmx256m",
                 "-XX:+UseSerialGC", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar",
-                repo.resolve("calendar-service/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(repo.resolve(".stack/e2e/logs/calendar-service-replica.log").toFile());
+                repo.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(repo.resolve(".stack/e2e/logs/" + service + "-replica.log").toFile());
         pb.environment().putAll(FAST_TICKS);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + System.getenv("PP_PG_HOST_PORT") + "/calendar");
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + System.getenv("PP_PG_HOST_PORT") + "/"
+                + DATABASES.get(service));
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", KafkaProbe.bootstrap());
         pb.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + repo.resolve("platform/testing/src/main/resources/devkeys/public.pem"));
-        replica = pb.start();
+        Process replica = pb.start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -64,37 +95,55 @@ class SchedulerReplicasFaultIT {
                 return false;
             }
         });
+        return replica;
     }
 
     @AfterAll
     static void oneReplicaAgain() throws Exception {
-        if (replica != null) {
+        for (Process replica : replicas) {
             replica.destroy();
             replica.waitFor(30, TimeUnit.SECONDS);
         }
-        Faults.stop("calendar-service");
+        for (String service : DATABASES.keySet()) {
+            Faults.stop(service);
+        }
         Faults.restartMissing(Map.of());
     }
 
     @Test
-    void eachReviewIsAnnouncedOnceByOneOfTwoReplicas() throws Exception {
-        String tenant = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
+    void eachAnnouncementIsMadeOnceByOneOfTwoReplicas() throws Exception {
+        Faults.Tenant tenant = Faults.Tenant.create("replicas");
+        String t = tenant.id();
         LocalDate today = LocalDate.now();
-        // Straight into the schedule (as plan.agreed would have put them), in small batches so that
-        // both replicas' ticks meet fresh work again and again.
-        try (Connection c = Faults.connect("calendar")) {
-            for (int batch = 0; batch < 10; batch++) {
-                try (PreparedStatement s = c.prepareStatement("insert into plan_review (id, tenant_id, plan_id,"
+        String admin = DevTokens.token(t, null, "tenant-admin");
+        String kpi = "replicas-" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("key", kpi, "name", "Deals registered", "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                        "aggregation", "SUM"))
+                .post("/api/v1/kpis").then().statusCode(201);
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < ACTIONS; i++) {
+            assertEquals(201, tenant.draftPlan("Replicas plan " + i, plans));
+        }
+        String owner = (String) given().auth().oauth2(tenant.vendorManager()).get("/api/v1/plans/{id}/members", plans.get(0))
+                .then().statusCode(200).extract().path("items[0].subject");
+
+        // Straight into each service's tables (as the consumers and APIs would have put them), in small
+        // batches so that both replicas' ticks meet fresh work again and again.
+        try (Connection calendar = Faults.connect("calendar"); Connection kpiDb = Faults.connect("kpi");
+             Connection plan = Faults.connect("plan")) {
+            for (int batch = 0; batch < BATCHES; batch++) {
+                try (PreparedStatement s = calendar.prepareStatement("insert into plan_review (id, tenant_id, plan_id,"
                         + " vendor_organisation_id, partner_organisation_id, sequence, due_on, planned_on, status)"
                         + " values (?, ?, ?, ?, ?, 1, ?, ?, 'SCHEDULED')")) {
-                    for (int i = 0; i < 3 * PER_KIND / 10; i++) {
+                    for (int i = 0; i < 3 * REVIEWS; i++) {
                         LocalDate due = switch (i % 3) {
-                            case 0 -> today.plusDays(3);   // coming due: review.due
-                            case 1 -> today;               // due today: review.due
-                            default -> today.minusDays(20); // overdue: review.overdue
+                            case 0 -> today.plusDays(3);    // coming due: review.due (lead time 7)
+                            case 1 -> today;                // due today: review.due (lead time 0)
+                            default -> today.minusDays(20); // past the grace days: review.overdue
                         };
                         s.setObject(1, UUID.randomUUID());
-                        s.setString(2, tenant);
+                        s.setString(2, t);
                         s.setObject(3, UUID.randomUUID());
                         s.setObject(4, UUID.randomUUID());
                         s.setObject(5, UUID.randomUUID());
@@ -104,32 +153,127 @@ class SchedulerReplicasFaultIT {
                     }
                     s.executeBatch();
                 }
+                // Agreed MOPs, each with a period ended two days ago (period.closed), one ending in three days
+                // (period.closing) and one far ahead (nothing yet).
+                try (PreparedStatement s = calendar.prepareStatement("insert into mutual_operating_period (id, tenant_id,"
+                        + " vendor_organisation_id, partner_organisation_id, form, status, horizon_start, horizon_end, periods,"
+                        + " proposed_by, proposed_at, version) values (?, ?, ?, ?, 'SHARED_QUARTER_END', 'AGREED', ?, ?,"
+                        + " cast(? as jsonb), 'replicas', now(), 0)")) {
+                    for (int i = 0; i < MOPS; i++) {
+                        LocalDate start = today.minusDays(60);
+                        String periods = """
+                                [{"label":"MOP P1","start":"%s","end":"%s"},{"label":"MOP P2","start":"%s","end":"%s"},\
+                                {"label":"MOP P3","start":"%s","end":"%s"}]""".formatted(start, today.minusDays(2),
+                                today.minusDays(1), today.plusDays(3), today.plusDays(4), today.plusDays(90));
+                        s.setObject(1, UUID.randomUUID());
+                        s.setString(2, t);
+                        s.setObject(3, UUID.randomUUID());
+                        s.setObject(4, UUID.randomUUID());
+                        s.setObject(5, start);
+                        s.setObject(6, today.plusDays(90));
+                        s.setString(7, periods);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                // KPI criteria whose window passed yesterday, on track so far: decided (missed: no values) once.
+                try (PreparedStatement s = kpiDb.prepareStatement("insert into milestone_criterion (id, tenant_id, plan_id,"
+                        + " milestone_id, kpi_key, threshold, window_start, window_end, state) values (?, ?, ?, ?, ?, 100, ?, ?, 'ON_TRACK')")) {
+                    for (int i = 0; i < CRITERIA; i++) {
+                        s.setObject(1, UUID.randomUUID());
+                        s.setString(2, t);
+                        s.setObject(3, UUID.randomUUID());
+                        s.setObject(4, UUID.randomUUID());
+                        s.setString(5, kpi);
+                        s.setObject(6, today.minusDays(90));
+                        s.setObject(7, today.minusDays(1));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                // Open action items due last week: action.overdue (and an escalation) once each.
+                try (PreparedStatement s = plan.prepareStatement("insert into action_item (id, tenant_id, plan_id, title,"
+                        + " owner, due_on, status, created_at, version) values (?, ?, ?, ?, ?, ?, 'OPEN', now(), 0)")) {
+                    for (int i = 0; i < ACTIONS; i++) {
+                        s.setObject(1, UUID.randomUUID());
+                        s.setString(2, t);
+                        s.setObject(3, UUID.fromString(plans.get(i % plans.size())));
+                        s.setString(4, "Send the co-marketing brief " + batch + "." + i);
+                        s.setString(5, owner);
+                        s.setObject(6, today.minusDays(7));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
                 Thread.sleep(700);
             }
         }
-        String open = "select count(*) from plan_review where tenant_id = ? and status = 'SCHEDULED'";
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                Faults.count("calendar", open, tenant) == 0);
-        Thread.sleep(3000); // a few more ticks of both replicas: nothing more may fire
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                Faults.count("calendar", "select count(*) from plan_review where tenant_id = ? and status = 'SCHEDULED'", t) == 0
+                        && Faults.count("calendar", "select count(*) from period_announcement where tenant_id = ?", t) == 2L * MOPS * BATCHES
+                        && Faults.count("kpi", "select count(*) from milestone_criterion where tenant_id = ?"
+                        + " and state in ('ON_TRACK', 'AT_RISK')", t) == 0
+                        && Faults.count("plan", "select count(*) from action_item where tenant_id = ? and overdue_announced_at is null", t) == 0);
+        Thread.sleep(3000); // a few more ticks of every replica: nothing more may fire
 
-        long reviews = Faults.count("calendar", "select count(*) from plan_review where tenant_id = ?", tenant);
-        long due = Faults.count("calendar", "select count(*) from outbox_event where tenant_id = ? and type like '%.review.due.%'", tenant);
-        long overdue = Faults.count("calendar", "select count(*) from outbox_event where tenant_id = ? and type like '%.review.overdue.%'", tenant);
-        long announced = Faults.count("calendar", "select count(distinct payload::jsonb ->> 'reviewId') from outbox_event"
-                + " where tenant_id = ? and (type like '%.review.due.%' or type like '%.review.overdue.%')", tenant);
-        long twice = Faults.count("calendar", "select count(*) from (select 1 from outbox_event where tenant_id = ?"
-                + " and (type like '%.review.due.%' or type like '%.review.overdue.%')"
-                + " group by payload::jsonb ->> 'reviewId', type having count(*) > 1) d", tenant);
-        System.out.printf("Two scheduler replicas reconciliation: reviews %d, review.due %d (expected %d), review.overdue %d"
-                + " (expected %d), reviews announced %d, announced twice %d%n", reviews, due, 2 * PER_KIND, overdue, PER_KIND,
-                announced, twice);
-        assertEquals(3 * PER_KIND, reviews);
-        assertEquals(2 * PER_KIND, due);
-        assertEquals(PER_KIND, overdue);
-        assertEquals(reviews, announced);
-        assertEquals(0, twice);
-        // Both replicas really ran the job: each one's log shows it held the database at some tick.
-        System.out.println("replica log lines: " + Files.readAllLines(Repository.root()
-                .resolve(".stack/e2e/logs/calendar-service-replica.log")).size());
+        Map<String, Long> counts = new HashMap<>();
+        String events = "select count(*) from outbox_event where tenant_id = ? and type = ?";
+        String distinct = "select count(distinct payload::jsonb ->> '%s') from outbox_event where tenant_id = ? and type = ?";
+        String twice = "select count(*) from (select 1 from outbox_event where tenant_id = ? and type = ?"
+                + " group by payload::jsonb ->> '%s'%s having count(*) > 1) d";
+        record Kind(String database, String type, String key, String also) {
+        }
+        List<Kind> kinds = List.of(
+                new Kind("calendar", "review.due", "reviewId", ", payload::jsonb ->> 'dueOn', payload::jsonb ->> 'daysUntilDue'"),
+                new Kind("calendar", "review.overdue", "reviewId", ""),
+                new Kind("calendar", "period.closing", "mopId", ", payload::jsonb ->> 'scope', payload::jsonb ->> 'periodEnd'"),
+                new Kind("calendar", "period.closed", "mopId", ", payload::jsonb ->> 'scope', payload::jsonb ->> 'periodEnd'"),
+                new Kind("kpi", "kpi.criterion.missed", "criterionId", ""),
+                new Kind("kpi", "kpi.criterion.met", "criterionId", ""),
+                new Kind("plan", "action.overdue", "actionId", ""),
+                new Kind("plan", "escalation.raised", "causeId", ""));
+        StringBuilder report = new StringBuilder();
+        for (Kind kind : kinds) {
+            String type = "io.partnerplan." + kind.type() + ".v1";
+            long n = Faults.count(kind.database(), events, t, type);
+            long subjects = Faults.count(kind.database(), distinct.formatted(kind.key()), t, type);
+            long doubled = Faults.count(kind.database(), twice.formatted(kind.key(), kind.also()), t, type);
+            counts.put(kind.type(), n);
+            counts.put(kind.type() + " subjects", subjects);
+            counts.put(kind.type() + " twice", doubled);
+            report.append(String.format("%n  %-21s %4d events for %4d %s, announced twice %d", kind.type(), n, subjects,
+                    kind.key(), doubled));
+        }
+        long reviews = Faults.count("calendar", "select count(*) from plan_review where tenant_id = ?", t);
+        long criteria = Faults.count("kpi", "select count(*) from milestone_criterion where tenant_id = ?", t);
+        long actions = Faults.count("plan", "select count(*) from action_item where tenant_id = ?", t);
+        System.out.printf("Two replicas of each scheduler reconciliation: reviews %d (expected review.due %d, review.overdue %d),"
+                        + " agreed MOPs %d (expected period.closing %d, period.closed %d), criteria %d, overdue actions %d:%s%n",
+                reviews, 2 * REVIEWS * BATCHES, REVIEWS * BATCHES, MOPS * BATCHES, MOPS * BATCHES, MOPS * BATCHES, criteria,
+                actions, report);
+        for (String service : List.of("calendar-service", "kpi-service", "plan-service")) {
+            System.out.println(service + " replica log lines: " + Files.readAllLines(Repository.root()
+                    .resolve(".stack/e2e/logs/" + service + "-replica.log")).size());
+        }
+
+        assertEquals(3L * REVIEWS * BATCHES, reviews);
+        assertEquals(2L * REVIEWS * BATCHES, counts.get("review.due"));
+        assertEquals(REVIEWS * BATCHES, counts.get("review.overdue"));
+        assertEquals(reviews, counts.get("review.due subjects") + counts.get("review.overdue subjects"));
+        assertEquals((long) MOPS * BATCHES, counts.get("period.closing"));
+        assertEquals((long) MOPS * BATCHES, counts.get("period.closing subjects"));
+        assertEquals((long) MOPS * BATCHES, counts.get("period.closed"));
+        assertEquals((long) MOPS * BATCHES, counts.get("period.closed subjects"));
+        assertEquals(criteria, counts.get("kpi.criterion.missed") + counts.get("kpi.criterion.met"));
+        assertEquals(criteria, counts.get("kpi.criterion.missed subjects") + counts.get("kpi.criterion.met subjects"));
+        assertEquals((long) CRITERIA * BATCHES, criteria);
+        assertEquals((long) ACTIONS * BATCHES, actions);
+        assertEquals(actions, counts.get("action.overdue"));
+        assertEquals(actions, counts.get("action.overdue subjects"));
+        assertEquals(actions, counts.get("escalation.raised"));
+        assertEquals(actions, counts.get("escalation.raised subjects"));
+        for (Kind kind : kinds) {
+            assertEquals(0, counts.get(kind.type() + " twice"), kind.type() + " announced twice");
+        }
     }
 }

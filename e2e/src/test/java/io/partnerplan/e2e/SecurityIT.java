@@ -85,17 +85,7 @@ class SecurityIT {
      * Cases known to fail, each with why: tried with a throwaway tenant of their own (so they leave
      * nothing behind for the other cases) and reported as skipped; once refused they fail until removed here.
      */
-    private static final String NO_ORGANISATION_DIRECTORY = "calendar-service keeps no directory of the tenant's"
-            + " organisations (it does not consume organisation.created), so it takes any organisation id: another"
-            + " tenant works on its own data under tenant A's id instead of hearing 404. Tenant A's data stays out of reach.";
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "another tenant: PUT /api/v1/fiscal-calendars/{organisationId}", NO_ORGANISATION_DIRECTORY,
-            "another tenant: POST /api/v1/fiscal-calendars/{organisationId}/blocked-periods", NO_ORGANISATION_DIRECTORY,
-            "another tenant: GET /api/v1/fiscal-calendars/{organisationId}/blocked-periods", NO_ORGANISATION_DIRECTORY,
-            "another tenant: GET /api/v1/partnerships/{vendorId}/{partnerId}/mops", NO_ORGANISATION_DIRECTORY,
-            "another tenant: GET /api/v1/partnerships/{vendorId}/{partnerId}/away-in-closing-windows", NO_ORGANISATION_DIRECTORY,
-            "another tenant: GET /api/v1/partnerships/{vendorId}/{partnerId}/mop-candidates", NO_ORGANISATION_DIRECTORY,
-            "another tenant: GET /api/v1/partnerships/{vendorId}/{partnerId}/quarter-ends", NO_ORGANISATION_DIRECTORY);
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     /** Reads sent as POST because they carry a batch. */
     private static final Set<String> READS_BY_POST = Set.of("POST /api/v1/fiscal-calendars/{organisationId}/positions");

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.calendar.organisation.KnownOrganisations;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
@@ -27,9 +28,11 @@ public class BlockedPeriods {
 
     private final BlockedPeriodRepository periods;
     private final Caller caller;
+    private final KnownOrganisations organisations;
     private final Clock clock;
 
-    public BlockedPeriods(BlockedPeriodRepository periods, Caller caller, Clock clock) {
+    public BlockedPeriods(BlockedPeriodRepository periods, Caller caller, Clock clock, KnownOrganisations organisations) {
+        this.organisations = organisations;
         this.periods = periods;
         this.caller = caller;
         this.clock = clock;
@@ -84,5 +87,6 @@ public class BlockedPeriods {
         if (!member && !caller.hasRole(Roles.TENANT_ADMIN)) {
             throw ProblemException.notFound("Holidays and blackout periods of organisation", organisation);
         }
+        organisations.require(organisation);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.partnerplan.calendar.organisation.KnownOrganisations;
 import io.partnerplan.calendar.review.Reviews;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
@@ -19,7 +20,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * plan-service's events: an agreed plan gets its review schedule; a held review closes its occurrence;
- * a closed or renewed plan loses what is left of its schedule.
+ * a closed or renewed plan loses what is left of its schedule; organisations become known to the calendar.
  */
 @ApplicationScoped
 public class PlanEventsConsumer {
@@ -28,10 +29,12 @@ public class PlanEventsConsumer {
 
     private final ProcessedEvents processed;
     private final Reviews reviews;
+    private final KnownOrganisations organisations;
 
-    public PlanEventsConsumer(ProcessedEvents processed, Reviews reviews) {
+    public PlanEventsConsumer(ProcessedEvents processed, Reviews reviews, KnownOrganisations organisations) {
         this.processed = processed;
         this.reviews = reviews;
+        this.organisations = organisations;
     }
 
     @Incoming("plan-events")
@@ -49,6 +52,7 @@ public class PlanEventsConsumer {
             case "plan.agreed" -> reviews.schedule(event);
             case "plan.closed", "plan.renewed" -> reviews.cancel(UUID.fromString(event.subject()));
             case "review.completed" -> reviews.complete(event);
+            case "organisation.created", "organisation.updated" -> organisations.learn(event);
             default -> {
             }
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.calendar.organisation.KnownOrganisations;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.persistence.Ids;
@@ -22,8 +23,11 @@ public class FiscalCalendarService {
     private final FiscalCalendarRepository calendars;
     private final Outbox outbox;
     private final Caller caller;
+    private final KnownOrganisations organisations;
 
-    public FiscalCalendarService(FiscalCalendarRepository calendars, Outbox outbox, Caller caller) {
+    public FiscalCalendarService(FiscalCalendarRepository calendars, Outbox outbox, Caller caller,
+                                 KnownOrganisations organisations) {
+        this.organisations = organisations;
         this.calendars = calendars;
         this.outbox = outbox;
         this.caller = caller;
@@ -32,6 +36,7 @@ public class FiscalCalendarService {
     /** Creates the calendar, or replaces it when {@code ifMatch} names its current version. */
     @Transactional
     public Result put(UUID organisation, String ifMatch, FiscalCalendarRequest request) {
+        organisations.require(organisation);
         requireMaySet(organisation);
         FiscalCalendarSpec.rules(request); // refuses an incomplete or impossible calendar before anything is written
         Optional<FiscalCalendar> existing = calendars.of(organisation);
@@ -58,6 +63,7 @@ public class FiscalCalendarService {
      */
     @Transactional
     public FiscalCalendarView addVersion(UUID organisation, String ifMatch, FiscalCalendarVersionRequest request) {
+        organisations.require(organisation);
         requireMaySet(organisation);
         FiscalCalendarSpec.rules(request.calendar());
         FiscalCalendar calendar = calendarOf(organisation);

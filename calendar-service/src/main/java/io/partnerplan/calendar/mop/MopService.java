@@ -15,6 +15,7 @@ import io.partnerplan.calendar.blocked.BlockedPeriodRepository;
 import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRepository;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
+import io.partnerplan.calendar.organisation.KnownOrganisations;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
@@ -40,15 +41,17 @@ public class MopService {
     private final BlockedPeriodRepository blocked;
     private final Outbox outbox;
     private final Caller caller;
+    private final KnownOrganisations organisations;
 
     public MopService(MopRepository mops, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
-                      BlockedPeriodRepository blocked, Outbox outbox, Caller caller) {
+                      BlockedPeriodRepository blocked, Outbox outbox, Caller caller, KnownOrganisations organisations) {
         this.mops = mops;
         this.blocked = blocked;
         this.availabilities = availabilities;
         this.calendars = calendars;
         this.outbox = outbox;
         this.caller = caller;
+        this.organisations = organisations;
     }
 
     @Transactional
@@ -99,6 +102,7 @@ public class MopService {
     @Transactional
     public MopView propose(MopProposal proposal) {
         Side side = requireSigner(proposal.vendorOrganisationId(), proposal.partnerOrganisationId());
+        organisations.require(proposal.vendorOrganisationId(), proposal.partnerOrganisationId());
         MopCandidate candidate;
         try {
             candidate = new MopPlanner(rules(proposal.vendorOrganisationId()), rules(proposal.partnerOrganisationId()),
@@ -211,6 +215,7 @@ public class MopService {
         if (!isParty(vendor, partner)) {
             throw ProblemException.notFound("Partnership", vendor + "/" + partner);
         }
+        organisations.require(vendor, partner);
     }
 
     /** The side the caller signs for: a manager, owner or sponsor of one of the two organisations. */

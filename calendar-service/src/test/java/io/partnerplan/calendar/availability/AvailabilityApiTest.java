@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.partnerplan.platform.testing.KafkaProbe;
@@ -27,8 +28,8 @@ import io.restassured.http.ContentType;
 class AvailabilityApiTest {
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final UUID vendor = UUID.randomUUID();
-    private final UUID partner = UUID.randomUUID();
+    private final UUID vendor = TestOrganisations.known(tenant, "VENDOR");
+    private final UUID partner = TestOrganisations.known(tenant, "PARTNER");
     private final String vm = DevTokens.tokenFor(tenant, vendor, "vm@contoso.test", Roles.VENDOR_MANAGER);
     private final String po = DevTokens.tokenFor(tenant, partner, "po@northwind.test", Roles.PARTNER_OWNER);
     private final String rep = DevTokens.tokenFor(tenant, partner, "rep@northwind.test", Roles.CONTRIBUTOR);

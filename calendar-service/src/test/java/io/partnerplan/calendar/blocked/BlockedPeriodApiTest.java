@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +20,8 @@ import io.restassured.http.ContentType;
 class BlockedPeriodApiTest {
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final UUID vendor = UUID.randomUUID();
-    private final UUID partner = UUID.randomUUID();
+    private final UUID vendor = TestOrganisations.known(tenant, "VENDOR");
+    private final UUID partner = TestOrganisations.known(tenant, "PARTNER");
     private final String vm = DevTokens.tokenFor(tenant, vendor, "vm@contoso.test", Roles.VENDOR_MANAGER);
     private final String po = DevTokens.tokenFor(tenant, partner, "po@northwind.test", Roles.PARTNER_OWNER);
     private static final String PATH = "/api/v1/fiscal-calendars/{org}/blocked-periods";
@@ -61,7 +62,7 @@ class BlockedPeriodApiTest {
                 .then().statusCode(404);
         given().auth().oauth2(DevTokens.token("x-" + tenant, vendor, Roles.VENDOR_MANAGER))
                 .queryParam("from", "2026-01-01").queryParam("to", "2027-12-31").get(PATH, vendor)
-                .then().statusCode(200).body("", hasSize(0));
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(DevTokens.token("x-" + tenant, vendor, Roles.VENDOR_MANAGER)).header("If-Match", "\"0\"")
                 .delete(PATH + "/{id}", vendor, freeze).then().statusCode(404);
         given().auth().oauth2(DevTokens.token(tenant, vendor, Roles.VIEWER)).contentType(ContentType.JSON)

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +20,8 @@ class FiscalCalendarResourceTest {
     @Test
     void vendorAndPartnerCalendarsAnswerWhereADateFalls() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID vendor = UUID.randomUUID();
-        UUID partner = UUID.randomUUID();
+        UUID vendor = TestOrganisations.known(tenant, "VENDOR");
+        UUID partner = TestOrganisations.known(tenant, "PARTNER");
         String vm = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
         String po = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
 
@@ -56,7 +57,7 @@ class FiscalCalendarResourceTest {
     @Test
     void replacingNeedsIfMatchAndPartnersOnlySetTheirOwn() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID vendor = UUID.randomUUID();
+        UUID vendor = TestOrganisations.known(tenant, "VENDOR");
         String vm = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
         Map<String, Object> july = Map.of("startMonth", 7, "startDay", 1, "yearNaming", "END_YEAR");
         given().auth().oauth2(vm).contentType(ContentType.JSON).body(july)
@@ -73,13 +74,14 @@ class FiscalCalendarResourceTest {
 
     @Test
     void invalidCalendarsNameTheField() {
-        String vm = DevTokens.token("t-cal", UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String vm = DevTokens.token(tenant, UUID.randomUUID(), Roles.VENDOR_MANAGER);
         given().auth().oauth2(vm).contentType(ContentType.JSON)
                 .body(Map.of("startMonth", 13, "startDay", 1, "yearNaming", "END_YEAR"))
                 .put("/api/v1/fiscal-calendars/{org}", UUID.randomUUID())
                 .then().statusCode(400).body("errors[0].field", equalTo("startMonth"));
         // Issue 4's impossible calendars: a year starting on 30 February, a 52/53-week year without its weekday.
-        UUID org = UUID.randomUUID();
+        UUID org = TestOrganisations.known(tenant, "PARTNER");
         given().auth().oauth2(vm).contentType(ContentType.JSON)
                 .body(Map.of("startMonth", 2, "startDay", 30, "yearNaming", "END_YEAR"))
                 .put("/api/v1/fiscal-calendars/{org}", org)

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.partnerplan.platform.testing.KafkaProbe;
@@ -25,7 +26,7 @@ import io.restassured.http.ContentType;
 class FiscalCalendarVersionApiTest {
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final UUID org = UUID.randomUUID();
+    private final UUID org = TestOrganisations.known(tenant, "PARTNER");
     private final String vm = DevTokens.token(tenant, org, Roles.VENDOR_MANAGER);
     private static final String BASE = "/api/v1/fiscal-calendars/{org}";
     private static final Map<String, Object> RETAIL_454 = Map.of("kind", "WEEKS_52_53", "yearNaming", "END_YEAR",

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ class RetailCalendarApiTest {
     @Test
     void aFourFiveFourCalendarAnswersPositionsPeriodsAndQuarters() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID retailer = UUID.randomUUID();
+        UUID retailer = TestOrganisations.known(tenant, "PARTNER");
         String vm = DevTokens.token(tenant, UUID.randomUUID(), Roles.VENDOR_MANAGER);
         given().auth().oauth2(vm).contentType(ContentType.JSON).body(NRF)
                 .put("/api/v1/fiscal-calendars/{org}", retailer)
@@ -54,7 +55,7 @@ class RetailCalendarApiTest {
     @Test
     void anIncompleteCalendarNamesTheMissingFieldAndWritesNothing() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID org = UUID.randomUUID();
+        UUID org = TestOrganisations.known(tenant, "PARTNER");
         String vm = DevTokens.token(tenant, UUID.randomUUID(), Roles.VENDOR_MANAGER);
         given().auth().oauth2(vm).contentType(ContentType.JSON)
                 .body(Map.of("kind", "WEEKS_52_53", "yearNaming", "END_YEAR", "yearEndWeekday", "SATURDAY", "yearEndMonth", 1,

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.partnerplan.platform.testing.KafkaProbe;
@@ -31,8 +32,8 @@ class PeriodAnnouncementsTest {
     @Test
     void closingAndClosedAreAnnouncedOncePerPeriodAndScope() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID vendor = UUID.randomUUID();
-        UUID partner = UUID.randomUUID();
+        UUID vendor = TestOrganisations.known(tenant, "VENDOR");
+        UUID partner = TestOrganisations.known(tenant, "PARTNER");
         String vm = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
         String po = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
         given().auth().oauth2(vm).contentType(ContentType.JSON).body(Map.of("startMonth", 2, "startDay", 1, "yearNaming", "END_YEAR"))

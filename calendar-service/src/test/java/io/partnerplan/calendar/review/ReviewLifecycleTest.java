@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.TestOrganisations;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.partnerplan.platform.testing.KafkaProbe;
@@ -37,8 +38,8 @@ class ReviewLifecycleTest {
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final UUID plan = UUID.randomUUID();
-    private final UUID vendor = UUID.randomUUID();
-    private final UUID partner = UUID.randomUUID();
+    private final UUID vendor = TestOrganisations.known(tenant, "VENDOR");
+    private final UUID partner = TestOrganisations.known(tenant, "PARTNER");
     private final String vm = DevTokens.tokenFor(tenant, vendor, "vm@contoso.test", Roles.VENDOR_MANAGER);
     private final String po = DevTokens.tokenFor(tenant, partner, "po@northwind.test", Roles.PARTNER_OWNER);
 
