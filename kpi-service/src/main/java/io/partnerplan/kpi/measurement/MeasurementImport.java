@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +35,8 @@ import io.partnerplan.platform.problem.Problem;
 /**
  * Bulk upload of measurements, NDJSON or CSV, read as a stream: rows are parsed and validated one by
  * one and written in batches, each batch in its own transaction, so memory does not grow with the
- * file, a rejected row never blocks the good ones and no row is half-written.
+ * file, a rejected row never blocks the good ones and no row is half-written. The next batches are read
+ * while one is written (see {@link #pipeline}).
  */
 @ApplicationScoped
 public class MeasurementImport {
@@ -43,6 +49,9 @@ public class MeasurementImport {
     private final ObjectMapper json;
     private final Validator validator;
     private final int batchSize;
+
+    /** Batches read ahead of the one being written. */
+    private static final int READ_AHEAD = 2;
 
     public MeasurementImport(Measurements measurements, ObjectMapper json, Validator validator,
                              @ConfigProperty(name = "partnerplan.measurements.bulk.batch-size", defaultValue = "500") int batchSize) {
@@ -57,40 +66,142 @@ public class MeasurementImport {
     }
 
     public void ndjson(InputStream body, Consumer<BulkRowResult> results) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        Batch batch = new Batch(results);
-        String line;
-        long number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            if (!line.isBlank()) {
-                batch.add(parseJson(number, line));
+        pipeline(rows -> {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            String line;
+            long number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    rows.accept(parseJson(number, line));
+                }
             }
-        }
-        batch.flush();
+        }, results);
     }
 
     public void csv(InputStream body, Consumer<BulkRowResult> results) throws IOException {
-        CsvMapper csv = new CsvMapper();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        Batch batch = new Batch(results);
-        // Lines are counted from the header (line 1); a cell spanning lines counts as one.
-        long line = 1;
-        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(body)) {
-            while (rows.hasNextValue()) {
-                line++;
-                Map<String, String> row;
-                try {
-                    row = rows.nextValue();
-                } catch (RuntimeException e) {
-                    batch.add(new Row(line, null, BulkRowResult.rejected(line, null,
-                            List.of(new Problem.FieldError("line", "is not valid CSV")))));
-                    continue;
+        pipeline(out -> {
+            CsvMapper csv = new CsvMapper();
+            CsvSchema schema = CsvSchema.emptySchema().withHeader();
+            // Lines are counted from the header (line 1); a cell spanning lines counts as one.
+            long line = 1;
+            try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(body)) {
+                while (rows.hasNextValue()) {
+                    line++;
+                    Map<String, String> row;
+                    try {
+                        row = rows.nextValue();
+                    } catch (RuntimeException e) {
+                        out.accept(new Row(line, null, BulkRowResult.rejected(line, null,
+                                List.of(new Problem.FieldError("line", "is not valid CSV")))));
+                        continue;
+                    }
+                    out.accept(fromColumns(line, row));
                 }
-                batch.add(fromColumns(line, row));
+            }
+        }, results);
+    }
+
+    /** Reads an upload's rows, parsed and validated, into {@code rows} in input order. */
+    interface RowSource {
+        void read(Consumer<Row> rows) throws IOException;
+    }
+
+    /** The end of the rows, on the queue. */
+    private static final List<Row> END = List.of();
+
+    /**
+     * Reads (parses, validates) on another thread while this one writes: batch n+1 is read while batch n is
+     * in the database, instead of one after the other. The queue holds at most {@link #READ_AHEAD} batches, so
+     * memory stays a few batches whatever the file's size. Writing stays on the caller's thread (its request:
+     * tenant, subject); results leave in input order.
+     */
+    private void pipeline(RowSource source, Consumer<BulkRowResult> results) throws IOException {
+        BlockingQueue<List<Row>> ready = new ArrayBlockingQueue<>(READ_AHEAD);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = Thread.ofVirtual().name("measurement-import-reader").start(() -> {
+            try {
+                Batcher batches = new Batcher(ready, stopped);
+                source.read(batches);
+                batches.handOver();
+            } catch (Throwable e) {
+                failed.set(e);
+            } finally {
+                try {
+                    hand(ready, END, stopped);
+                } catch (RuntimeException stoppedMeanwhile) {
+                    // the writer is gone
+                }
+            }
+        });
+        try {
+            while (true) {
+                List<Row> batch = ready.take();
+                if (batch == END) {
+                    break;
+                }
+                write(batch, results);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("bulk upload interrupted");
+        } finally {
+            stopped.set(true);
+            ready.clear(); // a reader waiting to hand a batch over sees the stop
+            reader.interrupt();
+        }
+        Throwable failure = failed.get();
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Gathers rows into batches and hands each full one to the writer. */
+    private final class Batcher implements Consumer<Row> {
+        private final BlockingQueue<List<Row>> ready;
+        private final AtomicBoolean stopped;
+        private List<Row> rows = new ArrayList<>(batchSize);
+
+        Batcher(BlockingQueue<List<Row>> ready, AtomicBoolean stopped) {
+            this.ready = ready;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void accept(Row row) {
+            rows.add(row);
+            if (rows.size() >= batchSize) {
+                handOver();
             }
         }
-        batch.flush();
+
+        void handOver() {
+            if (!rows.isEmpty()) {
+                hand(ready, rows, stopped);
+                rows = new ArrayList<>(batchSize);
+            }
+        }
+    }
+
+    /** Puts a batch on the queue, waiting for room unless the writer stopped. */
+    private static void hand(BlockingQueue<List<Row>> ready, List<Row> batch, AtomicBoolean stopped) {
+        try {
+            while (!ready.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new IllegalStateException("the upload's writer stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the upload's writer stopped", e);
+        }
     }
 
     private Row fromColumns(long line, Map<String, String> columns) {
@@ -140,42 +251,22 @@ public class MeasurementImport {
         return new Row(line, null, BulkRowResult.rejected(line, request.externalId(), errors));
     }
 
-    /** Rows waiting to be written; results leave in input order. */
-    private final class Batch {
-        private final Consumer<BulkRowResult> results;
-        private final List<Row> rows = new ArrayList<>();
-
-        Batch(Consumer<BulkRowResult> results) {
-            this.results = results;
-        }
-
-        void add(Row row) {
-            rows.add(row);
-            if (rows.size() >= batchSize) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            try {
-                measurements.writeBatch(rows).forEach(results);
-            } catch (RuntimeException e) {
-                // The batch rolled back as a whole (e.g. a concurrent upload wrote one of its external ids
-                // first): row by row, so only the row that fails is rejected.
-                for (Row row : rows) {
-                    try {
-                        measurements.writeBatch(List.of(row)).forEach(results);
-                    } catch (RuntimeException single) {
-                        results.accept(BulkRowResult.rejected(row.line(), row.request() == null ? null : row.request().externalId(),
-                                List.of(new Problem.FieldError("line", "could not be written now (" + single.getClass()
-                                        .getSimpleName() + "); send the row again"))));
-                    }
+    /** Writes one batch in one transaction; results leave in input order. */
+    private void write(List<Row> rows, Consumer<BulkRowResult> results) {
+        try {
+            measurements.writeBatch(rows).forEach(results);
+        } catch (RuntimeException e) {
+            // The batch rolled back as a whole (e.g. a concurrent upload wrote one of its external ids
+            // first): row by row, so only the row that fails is rejected.
+            for (Row row : rows) {
+                try {
+                    measurements.writeBatch(List.of(row)).forEach(results);
+                } catch (RuntimeException single) {
+                    results.accept(BulkRowResult.rejected(row.line(), row.request() == null ? null : row.request().externalId(),
+                            List.of(new Problem.FieldError("line", "could not be written now (" + single.getClass()
+                                    .getSimpleName() + "); send the row again"))));
                 }
             }
-            rows.clear();
         }
     }
 }

@@ -17,6 +17,17 @@ public record ScorecardSummary(UUID planId, LocalDate asOf, Instant computedAt, 
                              String period, LocalDate periodStart, LocalDate periodEnd, String target, String actual,
                              @Schema(description = "Percent of the period's target reached so far") String attainment,
                              @Schema(description = "Run-rate forecast to the period's end") String forecast, Rag rag,
-                             @Schema(description = "UP, DOWN or FLAT against the period before") String trend) {
+                             @Schema(description = "UP, DOWN or FLAT against the period before") String trend,
+                             @Schema(description = "The most recent period that ended before the day (null when none has): "
+                                     + "just after a quarter closes, the summary's period is the new one, and this is the quarter "
+                                     + "just closed, with its final figures")
+                             ClosedPeriod lastClosedPeriod) {
+    }
+
+    /** A period over before the summary's day, judged on its actual (as a scorecard judges a closed period). */
+    @Schema(name = "ScorecardSummaryClosedPeriod", description = "A period over before the summary's day, judged on its actual")
+    public record ClosedPeriod(String period, LocalDate periodStart, LocalDate periodEnd, String target, String actual,
+                               @Schema(description = "Percent of the period's target reached") String attainment,
+                               @Schema(description = "From the attainment") Rag rag) {
     }
 }

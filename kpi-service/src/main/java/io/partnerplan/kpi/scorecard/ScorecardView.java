@@ -19,7 +19,7 @@ public record ScorecardView(UUID planId, LocalDate asOf, List<PlanPeriod> period
                            String greenAt, String amberAt, List<PeriodScore> periods, ToDate toDate,
                            @Schema(description = "The current period's RAG (forecast-based), else the last closed one's") Rag rag,
                            @Schema(description = "UP, DOWN or FLAT: the latest period's attainment against the one before; null with fewer than two") String trend,
-                           @Schema(description = "Values per day, with the running total for sums: ready for a chart") List<Point> series) {
+                           @Schema(description = "Values per month (default), week or day (see the series parameter), with the running total for sums: ready for a chart") List<Point> series) {
     }
 
     @Schema(name = "PeriodScore")

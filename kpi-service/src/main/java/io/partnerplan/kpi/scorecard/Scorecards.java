@@ -30,6 +30,7 @@ import io.partnerplan.kpi.plan.PlansOfCaller;
 import io.partnerplan.kpi.plan.TrackedPlan;
 import io.partnerplan.kpi.target.TargetPeriod;
 import io.partnerplan.kpi.target.TargetSet;
+import io.partnerplan.platform.security.Caller;
 
 /** Builds a plan's scorecard: every KPI with targets or values, period by period, to date, with trend and series. */
 @ApplicationScoped
@@ -44,10 +45,14 @@ public class Scorecards {
     private final Observations observations;
     private final Criteria criteria;
     private final KpiDays days;
+    private final KeptScorecards kept;
+    private final Caller caller;
 
     public Scorecards(EntityManager em, PlansOfCaller plans, PlanPeriods periods, KpiDefinitionRepository kpis,
-                      Observations observations, Criteria criteria, KpiDays days) {
+                      Observations observations, Criteria criteria, KpiDays days, KeptScorecards kept, Caller caller) {
         this.days = days;
+        this.kept = kept;
+        this.caller = caller;
         this.em = em;
         this.plans = plans;
         this.periods = periods;
@@ -56,33 +61,59 @@ public class Scorecards {
         this.criteria = criteria;
     }
 
+    /**
+     * The plan's scorecard as of a day: computed once per change of what it is computed from (see
+     * {@link KeptScorecards}), the milestone criteria's states read each time.
+     */
     @Transactional
     public ScorecardView of(UUID planId, LocalDate asOf, SeriesGranularity granularity) {
+        String stamp = kept.stamp(caller.requireTenant(), planId); // before the plan and everything else is read
         TrackedPlan plan = plans.require(planId);
-        List<PlanPeriod> planPeriods = periods.of(plan);
-        return new ScorecardView(planId, asOf, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, granularity),
-                criteria.ofPlan(planId));
+        KeptScorecards.Kept scorecard = kept.get(planId, asOf, granularity, stamp);
+        if (scorecard == null) {
+            List<PlanPeriod> planPeriods = periods.of(plan);
+            scorecard = new KeptScorecards.Kept(stamp, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, granularity));
+            kept.keep(planId, asOf, granularity, scorecard);
+        }
+        return new ScorecardView(planId, asOf, scorecard.periods(), scorecard.kpis(), criteria.ofPlan(planId));
     }
 
     /**
      * The summary {@code kpi.scorecard.changed} carries: per KPI, the period {@code asOf} falls in (else the
-     * nearest one). Reads values from the period before it on only, which is all its trend needs.
+     * nearest one) and the last period closed before it. Reads values from the period before the current one
+     * on only (or from the last closed one, if earlier), which is all its trend and the closed period need.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ScorecardSummary.KpiSummary> summary(TrackedPlan plan, LocalDate asOf) {
         List<PlanPeriod> planPeriods = periods.of(plan);
         int current = currentIndex(planPeriods, asOf);
-        LocalDate readFrom = current < 0 ? plan.horizonStart : planPeriods.get(Math.max(0, current - 1)).start();
+        int closed = lastClosedIndex(planPeriods, asOf);
+        int readFromIndex = Math.max(0, closed < 0 ? current - 1 : Math.min(closed, current - 1));
+        LocalDate readFrom = current < 0 ? plan.horizonStart : planPeriods.get(readFromIndex).start();
         List<ScorecardSummary.KpiSummary> result = new ArrayList<>();
         for (ScorecardView.KpiScore score : scores(plan, planPeriods, asOf, readFrom, SeriesGranularity.NONE)) {
             ScorecardView.PeriodScore period = current < 0 ? null : score.periods().get(current);
+            ScorecardView.PeriodScore last = closed < 0 ? null : score.periods().get(closed);
             result.add(new ScorecardSummary.KpiSummary(score.kpi(), score.name(), score.unit(), score.currency(),
                     period == null ? null : period.label(), period == null ? null : period.start(),
                     period == null ? null : period.end(), period == null ? null : period.target(),
                     period == null ? null : period.actual(), period == null ? null : period.attainment(),
-                    period == null ? null : period.forecast(), period == null ? null : period.rag(), score.trend()));
+                    period == null ? null : period.forecast(), period == null ? null : period.rag(), score.trend(),
+                    last == null ? null : new ScorecardSummary.ClosedPeriod(last.label(), last.start(), last.end(), last.target(),
+                            last.actual(), last.attainment(), last.rag())));
         }
         return result;
+    }
+
+    /** The last period that ended before {@code day}; -1 when none has. */
+    static int lastClosedIndex(List<PlanPeriod> planPeriods, LocalDate day) {
+        int closed = -1;
+        for (int i = 0; i < planPeriods.size(); i++) {
+            if (planPeriods.get(i).end().isBefore(day)) {
+                closed = i;
+            }
+        }
+        return closed;
     }
 
     /** The period containing {@code day}; before the first, the first; after the last, the last; -1 without periods. */

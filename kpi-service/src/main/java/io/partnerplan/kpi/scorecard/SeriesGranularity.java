@@ -9,8 +9,8 @@ import io.partnerplan.platform.problem.ProblemException;
 
 /**
  * How finely a scorecard's chart series is cut. Five years of daily values of twenty KPIs is a
- * megabyte of JSON no chart draws; a chart of a plan's horizon asks for weeks or months, and a
- * dashboard that shows only the figures asks for none.
+ * megabyte of JSON no chart draws; a chart of a plan's horizon wants months (the default), weeks or, over a
+ * short window, days, and a dashboard that shows only the figures asks for none.
  */
 public enum SeriesGranularity {
     DAY, WEEK, MONTH, NONE;
@@ -26,7 +26,7 @@ public enum SeriesGranularity {
 
     static SeriesGranularity parse(String value) {
         if (value == null) {
-            return DAY;
+            return MONTH;
         }
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));

@@ -72,7 +72,8 @@ class KpiDaysTest {
     }
 
     private io.restassured.response.ValidatableResponse scorecard() {
-        return given().auth().oauth2(f.vendorManager).get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200);
+        return given().auth().oauth2(f.vendorManager).queryParam("series", "day").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200);
     }
 
     @Test
@@ -109,7 +110,42 @@ class KpiDaysTest {
     }
 
     @Test
-    void aClosedPeriodAndANewDayReannounceTheSummaryWithoutAnyNewValue() {
+    void aScorecardReadAgainIsTheKeptOneUntilAnythingItIsComputedFromChanges() {
+        f.measure("100", "2027-03-01", "k-1");
+        certified("4", "2027-03-01", "c-1", 201);
+        java.util.function.Supplier<io.restassured.response.ValidatableResponse> march = () -> given().auth()
+                .oauth2(f.vendorManager).queryParam("asOf", "2027-03-31").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200);
+        march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("100"));
+        march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("100"));
+        // A value written (not yet folded), then folded by the job.
+        f.measure("50", "2027-03-02", "k-2");
+        march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("150"));
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+        march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("150"))
+                .body("kpis.find { it.kpi == 'revenue' }.series.value", contains("150"));
+        // A target set.
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "300"))))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].target", equalTo("300"));
+        // A KPI derived from one the plan measures: it joins the scorecard.
+        given().auth().oauth2(DevTokens.token(f.tenant, null, Roles.TENANT_ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("key", "certified-pairs", "name", "Certified pairs", "unit", "COUNT", "direction", "HIGHER_IS_BETTER",
+                        "formula", "certified / 2"))
+                .post("/api/v1/kpis").then().statusCode(201);
+        march.get().body("kpis.find { it.kpi == 'certified-pairs' }.periods[0].actual", equalTo("2"));
+        // Another day is another scorecard.
+        given().auth().oauth2(f.vendorManager).queryParam("asOf", "2027-03-01").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200).body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("100"));
+    }
+
+    @Test
+    void aClosedPeriodAndANewDayReannounceTheSummaryWithoutAnyNewValue() throws Exception {
+        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"),
+                        Map.of("start", "2027-05-01", "end", "2027-07-31", "target", "250000"))))
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
         f.measure("100000", "2027-03-01", "d-1");
         assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
 
@@ -117,8 +153,10 @@ class KpiDaysTest {
         clock.today(LocalDate.parse("2027-04-15"));
         assertThat(summaries.markActivePlans()).isPositive();
         assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
-        KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key()) && CHANGED.equals(KafkaProbe.header(r, "ce_type"))
+        var midQuarter = KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key()) && CHANGED.equals(KafkaProbe.header(r, "ce_type"))
                 && r.value().contains("\"asOf\":\"2027-04-15\""));
+        // No period has closed yet.
+        assertThat(revenue(midQuarter.value()).get("lastClosedPeriod").isNull()).isTrue();
 
         // The MOP period closes: the plan's summary is announced again.
         clock.today(LocalDate.parse("2027-05-01"));
@@ -130,6 +168,29 @@ class KpiDaysTest {
         List<String> closed = KafkaProbe.allRecords(PlanFixture.KPI_TOPIC, Duration.ofSeconds(5), r -> f.plan.toString().equals(r.key()) && CHANGED.equals(KafkaProbe.header(r, "ce_type"))
                 && r.value().contains("\"asOf\":\"2027-05-01\"")).stream().map(r -> r.value()).toList();
         assertThat(closed).hasSize(1);
-        assertThat(closed.get(0)).contains("\"period\":\"MOP Q2 2027\"");
+        // The summary's period is the new quarter (nothing in it yet); a review held now snapshots the closed one.
+        var revenue = revenue(closed.get(0));
+        assertThat(revenue.get("period").asText()).isEqualTo("MOP Q2 2027");
+        assertThat(revenue.get("actual").asText()).isEqualTo("0");
+        var quarter = revenue.get("lastClosedPeriod");
+        assertThat(quarter.get("period").asText()).isEqualTo("MOP Q1 2027");
+        assertThat(quarter.get("periodStart").asText()).isEqualTo("2027-02-01");
+        assertThat(quarter.get("periodEnd").asText()).isEqualTo("2027-04-30");
+        assertThat(quarter.get("target").asText()).isEqualTo("200000");
+        assertThat(quarter.get("actual").asText()).isEqualTo("100000");
+        assertThat(quarter.get("attainment").asText()).isEqualTo("50");
+        assertThat(quarter.get("rag").asText()).isEqualTo("RED");
+    }
+
+    /** The revenue KPI of a kpi.scorecard.changed record's data. */
+    private static com.fasterxml.jackson.databind.JsonNode revenue(String record) throws Exception {
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record);
+        data = data.has("data") ? data.get("data") : data;
+        for (var kpi : data.get("kpis")) {
+            if ("revenue".equals(kpi.get("kpi").asText())) {
+                return kpi;
+            }
+        }
+        throw new AssertionError("no revenue in " + record);
     }
 }

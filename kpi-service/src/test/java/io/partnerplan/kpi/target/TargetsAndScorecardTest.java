@@ -114,8 +114,13 @@ class TargetsAndScorecardTest {
                 .body("kpis[0].periods[1].actual", nullValue())
                 .body("kpis[0].toDate.target", equalTo("132584.27"))
                 .body("kpis[0].toDate.actual", equalTo("150000"))
-                .body("kpis[0].series", hasSize(2))
+                // The chart's series is per month unless asked otherwise (five years of days is no chart).
+                .body("kpis[0].series.on", contains("2027-02-01", "2027-03-01"))
                 .body("kpis[0].series[1].cumulative", equalTo("150000"));
+        given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-03-31").queryParam("series", "day")
+                .get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200)
+                .body("kpis[0].series.on", contains("2027-02-15", "2027-03-20"))
+                .body("kpis[0].series.cumulative", contains("100000", "150000"));
 
         // A chart over a long horizon asks for months or weeks: the same values, summed per bucket.
         given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-05-31").queryParam("series", "month")

@@ -1,0 +1,90 @@
+package io.partnerplan.kpi.scorecard;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.partnerplan.kpi.period.PlanPeriod;
+
+/**
+ * Scorecards computed already, so that reading one again costs a lookup, not five years of KPI days: kept
+ * per plan, day and series, in this replica's memory, with the stamp of what they were computed from. A
+ * read uses a kept scorecard only while the stamp is unchanged; the stamp (one statement) changes with
+ * anything a scorecard is computed from: a value written or folded (marks appended to
+ * {@code scorecard_dirty}, a fold rewriting {@code scorecard_announced}'s row), the plan, the tenant's KPI
+ * library, the plan's targets, the pair's periods. The milestone criteria are read afresh each time.
+ * Bounded by the points held (a five-year day series weighs eleven times a month one).
+ */
+@ApplicationScoped
+public class KeptScorecards {
+
+    /** About 20 MB of points and period scores at most. */
+    private static final long MAX_WEIGHT = 100_000;
+
+    record Key(UUID plan, LocalDate asOf, SeriesGranularity series) {
+    }
+
+    record Kept(String stamp, List<PlanPeriod> periods, List<ScorecardView.KpiScore> kpis) {
+
+        int weight() {
+            int weight = 1 + periods.size();
+            for (ScorecardView.KpiScore k : kpis) {
+                weight += 1 + k.periods().size() + k.series().size();
+            }
+            return weight;
+        }
+    }
+
+    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumWeight(MAX_WEIGHT)
+            .weigher((Key k, Kept v) -> v.weight()).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final EntityManager em;
+
+    public KeptScorecards(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * What the plan's scorecards are computed from, as of this statement: read it before anything the
+     * scorecard is computed from (the plan included). Row versions ({@code xmin}) of rows rewritten in place;
+     * count and highest id of the marks (ids are not given in commit order, so the count is what sees a late
+     * commit); count and versions of the rest.
+     */
+    public String stamp(String tenant, UUID planId) {
+        Object stamp = em.createNativeQuery("""
+                        select concat_ws('/',
+                            (select xmin::text from scorecard_announced where plan_id = ?1),
+                            (select count(*) || ':' || coalesce(max(id), 0) from scorecard_dirty where plan_id = ?1),
+                            (select xmin::text from tracked_plan where plan_id = ?1),
+                            (select count(*) || ':' || coalesce(sum(version), 0) from kpi_definition where tenant_id = ?2),
+                            (select count(*) || ':' || coalesce(sum(version), 0) from kpi_target_set
+                             where tenant_id = ?2 and plan_id = ?1),
+                            (select count(*) || ':' || coalesce(sum(pp.xmin::text::bigint), 0)
+                             from tracked_plan p join partnership_period pp on pp.tenant_id = p.tenant_id
+                                 and pp.vendor_organisation_id = p.vendor_organisation_id
+                                 and pp.partner_organisation_id = p.partner_organisation_id
+                             where p.plan_id = ?1 and p.tenant_id = ?2))""")
+                .setParameter(1, planId).setParameter(2, tenant).getSingleResult();
+        return (String) stamp;
+    }
+
+    /** The kept scorecard if computed from what {@code stamp} names; null otherwise. */
+    Kept get(UUID plan, LocalDate asOf, SeriesGranularity series, String stamp) {
+        Kept found = kept.getIfPresent(new Key(plan, asOf, series));
+        return found != null && found.stamp().equals(stamp) ? found : null;
+    }
+
+    /**
+     * Keeps a scorecard computed after {@code stamp} was read: it is at least as new as the stamp, so no
+     * reader seeing that stamp gets an older one; a reader seeing any later change has a different stamp.
+     */
+    void keep(UUID plan, LocalDate asOf, SeriesGranularity series, Kept scorecard) {
+        kept.put(new Key(plan, asOf, series), scorecard);
+    }
+}
