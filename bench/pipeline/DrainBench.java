@@ -109,7 +109,13 @@ public class DrainBench {
         AtomicBoolean consuming = new AtomicBoolean(true);
         Thread topicReader = Thread.ofPlatform().name("plan-topic").start(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(EventPipelineBench.consumerProps(bootstrap))) {
-                consumer.subscribe(List.of(PLAN_TOPIC));
+                // Assigned, not subscribed: the position stays in this process across the broker's restart
+                // (a fresh group would start again at the end and miss the backlog).
+                List<TopicPartition> partitions = consumer.partitionsFor(PLAN_TOPIC).stream()
+                        .map(p -> new TopicPartition(PLAN_TOPIC, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
                 while (consuming.get()) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                         Header type = r.headers().lastHeader("ce_type");
@@ -184,7 +190,14 @@ public class DrainBench {
             List<String> inboxPlans = inboxItems(notificationDb, tenant, since);
             Map<String, Long> inboxPerPlan = inboxPlans.stream().collect(java.util.stream.Collectors.groupingBy(p -> p,
                     java.util.stream.Collectors.counting()));
-            long planRows = count(planDb, "select count(*) from plan where tenant_id = '" + tenant + "' and title like 'drain %'");
+            long planRows;
+            try (PreparedStatement rows = planDb.prepareStatement("select count(*) from plan where id = any(?)")) {
+                rows.setArray(1, planDb.createArrayOf("uuid", drafted.stream().map(java.util.UUID::fromString).toArray()));
+                try (ResultSet rs = rows.executeQuery()) {
+                    rs.next();
+                    planRows = rs.getLong(1);
+                }
+            }
             var drain = new LinkedHashMap<String, Object>();
             drain.put("outbox_empty_after_s", outboxEmptyAt);
             drain.put("outbox_drain_events_per_s", rate(backlog, outboxEmptyAt));
