@@ -45,8 +45,10 @@ public class PlanHistory {
         header.remove(List.of("version", "updatedAt"));
         snapshot.set("plan", header);
         snapshot.set("sections", json.valueToTree(change.sections()));
+        // A plan just drafted has no content beside its row yet (its id is new): no query for it.
+        boolean created = "plan.created".equals(change.change());
         contents.stream().sorted(java.util.Comparator.comparing(PlanContent::name))
-                .forEach(c -> snapshot.set(c.name(), json.valueToTree(c.of(change.plan().id()))));
+                .forEach(c -> snapshot.set(c.name(), json.valueToTree(created ? List.of() : c.of(change.plan().id()))));
         PlanVersion version = new PlanVersion();
         version.id = Ids.next();
         version.planId = change.plan().id();

@@ -24,6 +24,14 @@ public class Caller {
 
     private final JsonWebToken token;
     private String actingTenant;
+    /*
+     * The token's custom claims, read once per request: smallrye-jwt looks a claim name up in the
+     * standard Claims enum first and throws (and catches) an exception for every custom one, several
+     * times per write otherwise.
+     */
+    private String tenantClaim;
+    private String organisationClaim;
+    private boolean claimsRead;
 
     public Caller(JsonWebToken token) {
         this.token = token;
@@ -33,7 +41,8 @@ public class Caller {
         if (actingTenant != null) {
             return Optional.of(actingTenant);
         }
-        String tenant = token == null ? null : token.getClaim(TENANT_CLAIM);
+        readClaims();
+        String tenant = tenantClaim;
         return Optional.ofNullable(tenant).filter(t -> !t.isBlank());
     }
 
@@ -43,7 +52,8 @@ public class Caller {
     }
 
     public Optional<UUID> organisation() {
-        String org = token == null ? null : token.getClaim(ORGANISATION_CLAIM);
+        readClaims();
+        String org = organisationClaim;
         if (org == null || org.isBlank()) {
             return Optional.empty();
         }
@@ -68,6 +78,15 @@ public class Caller {
 
     public boolean hasRole(String role) {
         return roles().contains(role);
+    }
+
+    private void readClaims() {
+        if (!claimsRead) {
+            tenantClaim = token == null ? null : token.getClaim(TENANT_CLAIM);
+            organisationClaim = token == null ? null : token.getClaim(ORGANISATION_CLAIM);
+            // Remembered only once a verified token is there (authentication is lazy here).
+            claimsRead = token != null && token.getRawToken() != null;
+        }
     }
 
     /** For consumers and jobs: every query in this request context is scoped to {@code tenant}. */
