@@ -47,7 +47,7 @@ class ReviewsTest {
         return """
                 {"planId":"%s","asOf":"%s","computedAt":"%s","kpis":[{"kpi":"revenue","name":"Revenue","unit":"CURRENCY",
                  "currency":"USD","period":"Q1","periodStart":"2027-02-01","periodEnd":"2027-04-30","target":"200000",
-                 "actual":"150000","attainment":"75","forecast":"190000","rag":"AMBER","trend":"UP"}]}"""
+                 "actual":"150000","attainment":"75","forecast":"190000","rag":"AMBER","trend":"UP","lastClosedPeriod":null}]}"""
                 .formatted(plan, asOf, computedAt);
     }
 
