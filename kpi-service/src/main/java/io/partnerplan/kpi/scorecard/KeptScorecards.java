@@ -2,7 +2,6 @@ package io.partnerplan.kpi.scorecard;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,39 +10,29 @@ import jakarta.persistence.EntityManager;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.partnerplan.kpi.period.PlanPeriod;
-
 /**
  * Scorecards computed already, so that reading one again costs a lookup, not five years of KPI days: kept
- * per plan, day and series, in this replica's memory, with the stamp of what they were computed from. A
- * read uses a kept scorecard only while the stamp is unchanged; the stamp (one statement) changes with
- * anything a scorecard is computed from: a value written or folded (marks appended to
- * {@code scorecard_dirty}, a fold rewriting {@code scorecard_announced}'s row), the plan, the tenant's KPI
- * library, the plan's targets, the pair's periods. The milestone criteria are read afresh each time.
- * Bounded by the points held (a five-year day series weighs eleven times a month one).
+ * per plan, day and series, in this replica's memory, as the JSON answer itself (serializing 20 KPIs' periods
+ * and series cost as much as the rest of a read), with the stamp of what they were computed from. A read uses
+ * a kept scorecard only while the stamp is unchanged; the stamp (one statement) changes with anything a
+ * scorecard is computed from: a value written or folded (marks appended to {@code scorecard_dirty}, a fold
+ * rewriting {@code scorecard_announced}'s row), the plan, the tenant's KPI library, the plan's targets, the
+ * pair's periods, the plan's milestone criteria. Bounded by the bytes held.
  */
 @ApplicationScoped
 public class KeptScorecards {
 
-    /** About 20 MB of points and period scores at most. */
-    private static final long MAX_WEIGHT = 100_000;
+    /** 24 MiB of answers: 150 five-year month scorecards of 20 KPIs, or 20 day ones. */
+    private static final long MAX_BYTES = 24L << 20;
 
     record Key(UUID plan, LocalDate asOf, SeriesGranularity series) {
     }
 
-    record Kept(String stamp, List<PlanPeriod> periods, List<ScorecardView.KpiScore> kpis) {
-
-        int weight() {
-            int weight = 1 + periods.size();
-            for (ScorecardView.KpiScore k : kpis) {
-                weight += 1 + k.periods().size() + k.series().size();
-            }
-            return weight;
-        }
+    record Kept(String stamp, byte[] json) {
     }
 
-    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumWeight(MAX_WEIGHT)
-            .weigher((Key k, Kept v) -> v.weight()).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+            .weigher((Key k, Kept v) -> v.json().length).expireAfterAccess(Duration.ofMinutes(10)).build();
     private final EntityManager em;
 
     public KeptScorecards(EntityManager em) {
@@ -69,7 +58,9 @@ public class KeptScorecards {
                              from tracked_plan p join partnership_period pp on pp.tenant_id = p.tenant_id
                                  and pp.vendor_organisation_id = p.vendor_organisation_id
                                  and pp.partner_organisation_id = p.partner_organisation_id
-                             where p.plan_id = ?1 and p.tenant_id = ?2))""")
+                             where p.plan_id = ?1 and p.tenant_id = ?2),
+                            (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from milestone_criterion
+                             where plan_id = ?1 and tenant_id = ?2))""")
                 .setParameter(1, planId).setParameter(2, tenant).getSingleResult();
         return (String) stamp;
     }

@@ -128,16 +128,19 @@ public class ScorecardResource {
     @Operation(summary = "A plan's scorecard", description = "Every KPI with targets or values: per period target, actual, "
             + "attainment, run-rate forecast and RAG (closed periods judged on their actual, the current one on its "
             + "forecast), attainment to date, trend, a series for charts (per month by default, or per week or day: see series), "
-            + "and the milestone criteria's states. A scorecard is computed once per change of its values, targets, periods "
-            + "or KPIs and kept, so reading it again is fast; series=day over a long horizon answers thousands of points per KPI "
+            + "and the milestone criteria's states. A scorecard is computed once per change of its values, targets, periods, "
+            + "KPIs or milestone criteria and kept, so reading it again is fast; series=day over a long horizon answers thousands of points per KPI "
             + "(five years of twenty KPIs: 18,000+ points, about 1 MB) and is slower. 400 names series when it is none of its values.")
-    public ScorecardView get(@PathParam("planId") UUID planId,
+    @APIResponse(responseCode = "200", description = "The scorecard",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)))
+    public Response get(@PathParam("planId") UUID planId,
                              @QueryParam("asOf") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                                      description = "The day to judge as of (default today, UTC)", example = "2027-03-15") String asOf,
                              @QueryParam("series") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                                      description = "The chart series' points: month (default), week (from Monday), day (slower over long "
                                              + "horizons), or none. A derived KPI's series is per period whatever is asked.", example = "week") String series) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : Params.date("asOf", asOf);
-        return scorecards.of(planId, day, SeriesGranularity.parse(series));
+        // The kept answer's bytes as they are: serializing them again per read cost as much as the rest of it.
+        return Response.ok(scorecards.json(planId, day, SeriesGranularity.parse(series)), MediaType.APPLICATION_JSON).build();
     }
 }

@@ -19,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.definition.Aggregation;
 import io.partnerplan.kpi.definition.Formula;
@@ -47,9 +50,12 @@ public class Scorecards {
     private final KpiDays days;
     private final KeptScorecards kept;
     private final Caller caller;
+    private final ObjectMapper json;
 
     public Scorecards(EntityManager em, PlansOfCaller plans, PlanPeriods periods, KpiDefinitionRepository kpis,
-                      Observations observations, Criteria criteria, KpiDays days, KeptScorecards kept, Caller caller) {
+                      Observations observations, Criteria criteria, KpiDays days, KeptScorecards kept, Caller caller,
+                      ObjectMapper json) {
+        this.json = json;
         this.days = days;
         this.kept = kept;
         this.caller = caller;
@@ -62,20 +68,33 @@ public class Scorecards {
     }
 
     /**
-     * The plan's scorecard as of a day: computed once per change of what it is computed from (see
-     * {@link KeptScorecards}), the milestone criteria's states read each time.
+     * The plan's scorecard as of a day, as its JSON answer: computed once per change of what it is computed
+     * from (see {@link KeptScorecards}) and kept serialized, so reading it again is a lookup.
      */
     @Transactional
-    public ScorecardView of(UUID planId, LocalDate asOf, SeriesGranularity granularity) {
+    public byte[] json(UUID planId, LocalDate asOf, SeriesGranularity granularity) {
         String stamp = kept.stamp(caller.requireTenant(), planId); // before the plan and everything else is read
         TrackedPlan plan = plans.require(planId);
         KeptScorecards.Kept scorecard = kept.get(planId, asOf, granularity, stamp);
         if (scorecard == null) {
-            List<PlanPeriod> planPeriods = periods.of(plan);
-            scorecard = new KeptScorecards.Kept(stamp, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, granularity));
+            scorecard = new KeptScorecards.Kept(stamp, serialized(view(plan, asOf, granularity)));
             kept.keep(planId, asOf, granularity, scorecard);
         }
-        return new ScorecardView(planId, asOf, scorecard.periods(), scorecard.kpis(), criteria.ofPlan(planId));
+        return scorecard.json();
+    }
+
+    private ScorecardView view(TrackedPlan plan, LocalDate asOf, SeriesGranularity granularity) {
+        List<PlanPeriod> planPeriods = periods.of(plan);
+        return new ScorecardView(plan.planId, asOf, planPeriods, scores(plan, planPeriods, asOf, plan.horizonStart, granularity),
+                criteria.ofPlan(plan.planId));
+    }
+
+    private byte[] serialized(ScorecardView view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A scorecard could not be written as JSON", e);
+        }
     }
 
     /**

@@ -126,7 +126,11 @@ class MilestoneCriteriaTest {
     void aWindowNoPeriodClosesIsDecidedByTheJobOnce() {
         milestoneWithRevenueCriterion("100000", "2027-02-01", "2027-02-20");
         f.measure("10000", "2027-02-10", "opp-1");
+        // Read (and so kept) before the job: the job changes the criterion's state and nothing else.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> scorecardAsOf("2027-02-21")
+                .body("criteria[0].state", equalTo("ON_TRACK")));
         assertThat(job.closeWindows(LocalDate.parse("2027-02-21"))).isGreaterThanOrEqualTo(1);
+        scorecardAsOf("2027-02-21").body("criteria[0].state", equalTo("MISSED")).body("criteria[0].actual", equalTo("10000"));
         job.closeWindows(LocalDate.parse("2027-02-22"));
         KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.missed.v1"));
@@ -158,6 +162,11 @@ class MilestoneCriteriaTest {
                 .post("/api/v1/measurements").then().statusCode(201);
         KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.met.v1"));
+    }
+
+    private io.restassured.response.ValidatableResponse scorecardAsOf(String day) {
+        return given().auth().oauth2(f.vendorManager).queryParam("asOf", day).get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200);
     }
 
     /** Whether kpi-service's calendar consumer has handled the event (its effects committed with the record). */
