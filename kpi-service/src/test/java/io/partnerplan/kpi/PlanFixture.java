@@ -53,14 +53,30 @@ public final class PlanFixture {
     }
 
     public PlanFixture activePlanWithMop() {
+        return planWithMop(true);
+    }
+
+    /** A plan still in draft: kpi-service keeps its milestones' criteria but does not judge them. */
+    public PlanFixture draftPlanWithMop() {
+        return planWithMop(false);
+    }
+
+    /** plan-service's {@code plan.<event>} with the plan's header and {@code status}. */
+    public String planEvent(String event, String status) {
+        return send(PLAN_TOPIC, plan, "plan." + event, """
+                {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
+                 "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","status":"%s"}"""
+                .formatted(plan, vendor, partner, status));
+    }
+
+    private PlanFixture planWithMop(boolean active) {
         send(PLAN_TOPIC, plan, "plan.created", """
                 {"planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27","partnerName":"%s",
                  "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","createdBy":"vm@contoso.test"}"""
                 .formatted(plan, vendor, partner, partnerName));
-        send(PLAN_TOPIC, plan, "plan.activated", """
-                {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
-                 "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","status":"ACTIVE"}"""
-                .formatted(plan, vendor, partner));
+        if (active) {
+            planEvent("activated", "ACTIVE");
+        }
         send(CALENDAR_TOPIC, mop, "mop.agreed", """
                 {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","form":"SHARED_QUARTER_END",
                  "status":"AGREED","horizonStart":"2027-02-01","horizonEnd":"2028-01-31","periods":[

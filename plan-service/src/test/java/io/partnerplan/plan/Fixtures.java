@@ -36,4 +36,15 @@ public record Fixtures(String tenant, UUID vendor, UUID partner, String vendorMa
                 .post("/api/v1/plans")
                 .then().statusCode(201).extract().path("id"));
     }
+
+    /** Proposes the draft and signs it for both sides: the plan is AGREED, in effect. */
+    public void agree(UUID plan) {
+        String etag = given().auth().oauth2(vendorManager).header("If-Match", "\"0\"")
+                .post("/api/v1/plans/{id}/propose", plan).then().statusCode(200).extract().header("ETag");
+        etag = given().auth().oauth2(vendorManager).header("If-Match", etag)
+                .post("/api/v1/plans/{id}/sign-off", plan).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(partnerOwner).header("If-Match", etag)
+                .post("/api/v1/plans/{id}/sign-off", plan).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("AGREED"));
+    }
 }

@@ -28,9 +28,14 @@ import io.partnerplan.platform.events.PoisonEventException;
  * KPI-based milestone criteria: kept in step with plan-service's milestones and judged when values
  * arrive, when a period closes and when a window has passed. A state change and its
  * {@code kpi.criterion.*} event commit together under a row lock, so each change is announced once.
+ * Only the criteria of plans in effect are judged: a draft's milestones are a proposal, and a missed
+ * one would escalate a plan nobody signed; they are judged when the plan is agreed ({@link #planInEffect}).
  */
 @ApplicationScoped
 public class Criteria {
+
+    /** Plan statuses whose milestones are not judged (a plan kpi-service has not heard of counts as in effect). */
+    public static final List<String> NOT_IN_EFFECT = List.of("DRAFT", "PROPOSED", "CLOSED", "RENEWED");
 
     private final EntityManager em;
     private final KpiDefinitionRepository kpis;
@@ -52,6 +57,7 @@ public class Criteria {
     public void milestoneChanged(JsonNode milestone, boolean deleted, LocalDate today) {
         UUID milestoneId = uuid(milestone, "id");
         UUID planId = uuid(milestone, "planId");
+        boolean inEffect = inEffect(planId);
         Set<UUID> kept = new HashSet<>();
         if (!deleted && milestone.path("criteria").isArray()) {
             for (JsonNode c : milestone.get("criteria")) {
@@ -78,12 +84,30 @@ public class Criteria {
                 if (fresh) {
                     em.persist(criterion);
                 }
-                judge(criterion, today, false);
+                if (inEffect) {
+                    judge(criterion, today, false);
+                }
             }
         }
         em.createQuery("delete from MilestoneCriterion where milestoneId = ?1 and id not in ?2 and state in ?3")
                 .setParameter(1, milestoneId).setParameter(2, kept.isEmpty() ? Set.of(new UUID(0, 0)) : kept)
                 .setParameter(3, List.of(CriterionState.ON_TRACK, CriterionState.AT_RISK)).executeUpdate();
+    }
+
+    /**
+     * The plan came into effect (agreed or active after a draft): its open criteria are judged as of
+     * {@code today}, those whose window is over decided, as the job would have had the plan been in effect.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planInEffect(UUID planId, LocalDate today) {
+        for (MilestoneCriterion criterion : open("planId = ?1", planId)) {
+            judge(criterion, today, criterion.windowEnd.isBefore(today));
+        }
+    }
+
+    private boolean inEffect(UUID planId) {
+        return em.createQuery("select count(*) from TrackedPlan where planId = ?1 and status in ?2", Long.class)
+                .setParameter(1, planId).setParameter(2, NOT_IN_EFFECT).getSingleResult() == 0;
     }
 
     /** Re-judges the open criteria of a plan's KPI after a value arrived or was corrected. */
@@ -146,10 +170,12 @@ public class Criteria {
 
     private List<MilestoneCriterion> open(String where, Object... params) {
         var query = em.createQuery("from MilestoneCriterion where state in (ON_TRACK, AT_RISK) and " + where
-                + " order by id", MilestoneCriterion.class);
+                + " and planId not in (select p.planId from TrackedPlan p where p.status in :notInEffect) order by id",
+                MilestoneCriterion.class);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }
+        query.setParameter("notInEffect", NOT_IN_EFFECT);
         return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 

@@ -96,11 +96,16 @@ public class PlanEventsConsumer {
         if (data.hasNonNull("partnerName")) {
             plan.partnerName = data.get("partnerName").asText();
         }
+        String before = plan.status;
         if (data.hasNonNull("status")) {
             plan.status = data.get("status").asText();
         }
         if (fresh) {
             em.persist(plan);
+        }
+        if (Criteria.NOT_IN_EFFECT.contains(before) && !Criteria.NOT_IN_EFFECT.contains(plan.status)) {
+            em.flush(); // the criteria query reads the plan's new status
+            criteria.planInEffect(id, LocalDate.now(clock));
         }
     }
 }

@@ -56,6 +56,10 @@ class MilestoneCriteriaTest {
     }
 
     private void milestoneWithRevenueCriterion(String threshold, String windowStart, String windowEnd) {
+        milestoneWithRevenueCriterion(f, threshold, windowStart, windowEnd);
+    }
+
+    private void milestoneWithRevenueCriterion(PlanFixture f, String threshold, String windowStart, String windowEnd) {
         f.send(PlanFixture.PLAN_TOPIC, f.plan, "milestone.created", """
                 {"id":"%s","planId":"%s","title":"Q1 revenue","dueOn":"%s","status":"PENDING","criteria":[
                  {"id":"%s","kind":"KPI","kpi":"revenue","threshold":"%s","windowStart":"%s","windowEnd":"%s"},
@@ -136,6 +140,34 @@ class MilestoneCriteriaTest {
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.missed.v1"));
         // Decided once, though the job ran again the next day.
         assertThat(criterionEvents("kpi.criterion.missed", Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void aDraftPlansMilestoneIsJudgedOnlyOnceThePlanIsAgreed() {
+        PlanFixture draft = new PlanFixture().draftPlanWithMop();
+        milestoneWithRevenueCriterion(draft, "100000", "2027-02-01", "2027-02-20");
+        clock.today(LocalDate.parse("2027-02-21"));
+        draft.measure("10000", "2027-02-10", "opp-1");
+        job.closeWindows(LocalDate.parse("2027-02-21"));
+
+        // Neither the value nor the passed window decides a proposal nobody has signed.
+        assertThat(criterionEvents(Duration.ofSeconds(3))).isEmpty();
+        given().auth().oauth2(draft.vendorManager).get("/api/v1/scorecards/{plan}", draft.plan).then()
+                .body("criteria[0].state", equalTo("ON_TRACK"));
+
+        draft.planEvent("proposed", "PROPOSED");
+        draft.planEvent("agreed", "AGREED");
+        ConsumerRecord<String, String> missed = KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
+                r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.missed.v1"));
+        assertThat(missed.value()).contains("\"actual\":\"10000\"");
+        draft.planEvent("activated", "ACTIVE"); // already in effect: nothing new
+        job.closeWindows(LocalDate.parse("2027-02-22"));
+        assertThat(criterionEvents(Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    private List<ConsumerRecord<String, String>> criterionEvents(Duration window) {
+        return KafkaProbe.allRecords(PlanFixture.KPI_TOPIC, window, r -> r.value().contains(criterion.toString())
+                && KafkaProbe.header(r, "ce_type").startsWith("io.partnerplan.kpi.criterion."));
     }
 
     @Test

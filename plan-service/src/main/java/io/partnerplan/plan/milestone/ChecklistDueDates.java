@@ -16,7 +16,8 @@ import io.quarkus.scheduler.Scheduled;
  * Checklist milestones resolve here once their due date has passed (the whole due day counts): a
  * checklist with every item done is met, any other is missed, so the milestone is achieved or missed
  * (milestone.achieved/missed once, investments unlocked, an escalation raised for a miss). A checklist
- * whose items are all ticked earlier is met at once. Safe with replicas: each tenant's due milestones
+ * whose items are all ticked earlier is met at once. Only plans in effect (agreed, active, in review) are
+ * judged, as kpi-service judges KPI criteria: a draft's due dates are decided once it is agreed. Safe with replicas: each tenant's due milestones
  * are claimed with {@code FOR UPDATE SKIP LOCKED}, and a decided one is never claimed again.
  */
 @ApplicationScoped
@@ -48,7 +49,7 @@ public class ChecklistDueDates {
                         select distinct tenant_id from milestone
                         where status in ('PENDING', 'AT_RISK') and due_on < ?1
                           and criteria @> '[{"kind": "CHECKLIST", "state": "ON_TRACK"}]'
-                          and not exists (select 1 from plan p where p.id = milestone.plan_id and p.status in ('CLOSED', 'RENEWED'))""")
+                          and not exists (select 1 from plan p where p.id = milestone.plan_id and p.status in ('DRAFT', 'PROPOSED', 'CLOSED', 'RENEWED'))""")
                 .setParameter(1, today).getResultList());
         int decided = 0;
         for (String tenant : tenants) {
@@ -64,8 +65,9 @@ public class ChecklistDueDates {
                         select * from milestone
                         where tenant_id = ?1 and status in ('PENDING', 'AT_RISK') and due_on < ?2
                           and criteria @> '[{"kind": "CHECKLIST", "state": "ON_TRACK"}]'
-                          -- a closed or renewed plan is no longer judged: its milestones stay as they were
-                          and not exists (select 1 from plan p where p.id = milestone.plan_id and p.status in ('CLOSED', 'RENEWED'))
+                          -- only a plan in effect is judged: a draft's milestones are a proposal (decided once it is agreed),
+                          -- a closed or renewed plan's stay as they were
+                          and not exists (select 1 from plan p where p.id = milestone.plan_id and p.status in ('DRAFT', 'PROPOSED', 'CLOSED', 'RENEWED'))
                         order by due_on limit 200 for update skip locked""", Milestone.class)
                 .setParameter(1, tenant).setParameter(2, today).getResultList();
         due.forEach(milestones::checklistsDue);

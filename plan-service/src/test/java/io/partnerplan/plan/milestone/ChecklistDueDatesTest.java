@@ -53,7 +53,7 @@ class ChecklistDueDatesTest {
     }
 
     @Test
-    void anUnfinishedChecklistIsMissedTheDayAfterItsDueDateOnceAndEscalated() throws Exception {
+    void anUnfinishedChecklistOfAnAgreedPlanIsMissedTheDayAfterItsDueDateOnceAndEscalated() throws Exception {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");
         String missed = milestone(f, plan, checklist(true, true), checklist(true, false));
@@ -67,6 +67,10 @@ class ChecklistDueDatesTest {
         dueDates.decideDue(LocalDate.of(2027, 4, 30)); // the due day itself still counts
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/milestones/{m}", plan, missed).then()
                 .body("status", equalTo("PENDING"));
+        dueDates.decideDue(LocalDate.of(2027, 5, 1)); // past due, but a draft is a proposal nobody signed yet
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/milestones/{m}", plan, missed).then()
+                .body("status", equalTo("PENDING"));
+        f.agree(plan);
 
         CyclicBarrier start = new CyclicBarrier(2);
         Runnable replica = () -> {
