@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerplan.platform.concurrency.Versions;
@@ -57,8 +58,8 @@ public class BlockedPeriodResource {
     @GET
     @Operation(summary = "Your organisation's holidays and blackout periods that touch a date range")
     public List<BlockedPeriodView> list(@PathParam("organisationId") UUID organisation,
-                                        @QueryParam("from") @Schema(format = "date", example = "2026-01-01") String from,
-                                        @QueryParam("to") @Schema(format = "date", example = "2026-12-31") String to) {
+                                        @QueryParam("from") @Parameter(required = true) @Schema(format = "date", example = "2026-01-01") String from,
+                                        @QueryParam("to") @Parameter(required = true) @Schema(format = "date", example = "2026-12-31") String to) {
         return periods.list(organisation, Params.date("from", from), Params.date("to", to));
     }
 

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerplan.platform.concurrency.Versions;
@@ -117,8 +118,8 @@ public class FiscalCalendarResource {
     @Path("/quarters")
     @Operation(summary = "The fiscal quarters a date range touches (both ends inclusive)")
     public List<FiscalQuarterRange> quarters(@PathParam("organisationId") UUID organisation,
-                                             @QueryParam("from") @Schema(format = "date", example = "2026-11-01") String from,
-                                             @QueryParam("to") @Schema(format = "date", example = "2027-03-31") String to) {
+                                             @QueryParam("from") @Parameter(required = true) @Schema(format = "date", example = "2026-11-01") String from,
+                                             @QueryParam("to") @Parameter(required = true) @Schema(format = "date", example = "2027-03-31") String to) {
         return calendars.quartersTouching(organisation, Params.date("from", from), Params.date("to", to));
     }
 

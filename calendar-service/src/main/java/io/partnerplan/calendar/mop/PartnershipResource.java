@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerplan.calendar.availability.AwayInClosingWindow;
@@ -37,8 +38,8 @@ public class PartnershipResource {
     @Path("/quarter-ends")
     @Operation(summary = "Both parties' quarter-ends over a range, their closing windows and the days between them")
     public SideBySide quarterEnds(@PathParam("vendorId") UUID vendor, @PathParam("partnerId") UUID partner,
-                                  @QueryParam("from") @Schema(format = "date", example = "2026-01-01") String from,
-                                  @QueryParam("to") @Schema(format = "date", example = "2026-12-31") String to,
+                                  @QueryParam("from") @Parameter(required = true) @Schema(format = "date", example = "2026-01-01") String from,
+                                  @QueryParam("to") @Parameter(required = true) @Schema(format = "date", example = "2026-12-31") String to,
                                   @QueryParam("closingDays") @DefaultValue("14") int closingDays) {
         return mops.sideBySide(vendor, partner, Params.date("from", from), Params.date("to", to), closingDays);
     }
@@ -48,8 +49,8 @@ public class PartnershipResource {
     @Operation(summary = "Members of either side who are away during either side's closing window, over a range",
             description = "The article's anecdote: the partner's rep on holiday in the last two weeks of the vendor's quarter")
     public List<AwayInClosingWindow> awayInClosingWindows(@PathParam("vendorId") UUID vendor, @PathParam("partnerId") UUID partner,
-                                                          @QueryParam("from") @Schema(format = "date", example = "2026-01-01") String from,
-                                                          @QueryParam("to") @Schema(format = "date", example = "2026-12-31") String to,
+                                                          @QueryParam("from") @Parameter(required = true) @Schema(format = "date", example = "2026-01-01") String from,
+                                                          @QueryParam("to") @Parameter(required = true) @Schema(format = "date", example = "2026-12-31") String to,
                                                           @QueryParam("closingDays") @DefaultValue("14") int closingDays) {
         return mops.awayInClosingWindows(vendor, partner, Params.date("from", from), Params.date("to", to), closingDays);
     }
@@ -58,7 +59,7 @@ public class PartnershipResource {
     @Path("/mop-candidates")
     @Operation(summary = "Candidate Mutual Operating Periods for a year, in every form, best first, with their scores")
     public List<MopCandidate> candidates(@PathParam("vendorId") UUID vendor, @PathParam("partnerId") UUID partner,
-                                         @QueryParam("start") @Schema(format = "date", example = "2027-01-01") String start,
+                                         @QueryParam("start") @Parameter(required = true) @Schema(format = "date", example = "2027-01-01") String start,
                                          @QueryParam("closingDays") @DefaultValue("14") int closingDays) {
         return mops.candidates(vendor, partner, Params.date("start", start), closingDays);
     }

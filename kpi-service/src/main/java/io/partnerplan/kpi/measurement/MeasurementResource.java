@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerplan.platform.idempotency.Idempotent;
@@ -100,7 +101,7 @@ public class MeasurementResource {
 
     @GET
     @Operation(summary = "A plan's measurements, oldest first, optionally of one KPI")
-    public Page<MeasurementView> list(@QueryParam("planId") UUID planId, @QueryParam("kpi") String kpi,
+    public Page<MeasurementView> list(@QueryParam("planId") @Parameter(required = true) UUID planId, @QueryParam("kpi") String kpi,
                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         if (planId == null) {
             throw ProblemException.badRequest("planId", "is required");
