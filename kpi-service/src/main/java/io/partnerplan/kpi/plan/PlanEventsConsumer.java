@@ -74,8 +74,17 @@ public class PlanEventsConsumer {
             }
             return;
         }
+        if ("plan.renewed".equals(type)) {
+            // The successor takes over; the renewed plan's criteria are no longer judged (plan-service ignores
+            // verdicts on it too). It carries no plan header, only which plan it was.
+            TrackedPlan renewed = em.find(TrackedPlan.class, event.uuid("planId"));
+            if (renewed != null) {
+                renewed.status = "RENEWED";
+            }
+            return;
+        }
         if (!WITH_PLAN_HEADER.contains(type)) {
-            return; // member.*, plan.amendment-*, plan.renewed... carry no plan header
+            return; // member.*, plan.amendment-*... carry no plan header
         }
         JsonNode data = event.data();
         UUID id = event.uuid(data.has("planId") ? "planId" : "id");

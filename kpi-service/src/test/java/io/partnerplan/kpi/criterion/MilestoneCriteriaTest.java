@@ -165,6 +165,20 @@ class MilestoneCriteriaTest {
         assertThat(criterionEvents(Duration.ofSeconds(3))).hasSize(1);
     }
 
+    @Test
+    void aRenewedPlansOpenCriteriaAreNoLongerJudged() {
+        milestoneWithRevenueCriterion("100000", "2027-02-01", "2027-02-20");
+        String renewed = f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.renewed", """
+                {"planId":"%s","successorPlanId":"%s","carriedActionIds":[]}""".formatted(f.plan, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed("kpi.plan-events", renewed));
+        clock.today(LocalDate.parse("2027-02-21"));
+        f.measure("10000", "2027-02-10", "opp-1");
+        job.closeWindows(LocalDate.parse("2027-02-21"));
+        assertThat(criterionEvents(Duration.ofSeconds(3))).isEmpty();
+        given().auth().oauth2(f.vendorManager).get("/api/v1/scorecards/{plan}", f.plan).then()
+                .body("criteria[0].state", equalTo("ON_TRACK"));
+    }
+
     private List<ConsumerRecord<String, String>> criterionEvents(Duration window) {
         return KafkaProbe.allRecords(PlanFixture.KPI_TOPIC, window, r -> r.value().contains(criterion.toString())
                 && KafkaProbe.header(r, "ce_type").startsWith("io.partnerplan.kpi.criterion."));
@@ -203,9 +217,14 @@ class MilestoneCriteriaTest {
 
     /** Whether kpi-service's calendar consumer has handled the event (its effects committed with the record). */
     private boolean processed(String eventId) throws Exception {
+        return processed("kpi.calendar-events", eventId);
+    }
+
+    private boolean processed(String consumer, String eventId) throws Exception {
         try (var connection = db.getConnection(); var statement = connection.prepareStatement(
-                "select count(*) from processed_event where consumer = 'kpi.calendar-events' and event_id = ?")) {
-            statement.setString(1, eventId);
+                "select count(*) from processed_event where consumer = ? and event_id = ?")) {
+            statement.setString(1, consumer);
+            statement.setString(2, eventId);
             var rs = statement.executeQuery();
             rs.next();
             return rs.getLong(1) == 1;
