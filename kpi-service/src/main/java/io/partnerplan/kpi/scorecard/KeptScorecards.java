@@ -1,11 +1,16 @@
 package io.partnerplan.kpi.scorecard;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.EntityTag;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -63,6 +68,20 @@ public class KeptScorecards {
                              where plan_id = ?1 and tenant_id = ?2))""")
                 .setParameter(1, planId).setParameter(2, tenant).getSingleResult();
         return (String) stamp;
+    }
+
+    /**
+     * The ETag of the scorecard computed from what {@code stamp} names: it changes exactly when a kept one
+     * would be recomputed, and says nothing of the data (a digest of the stamp, the plan, day and series).
+     */
+    static EntityTag etag(UUID plan, LocalDate asOf, SeriesGranularity series, String stamp) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((plan + "|" + asOf + "|" + series + "|" + stamp).getBytes(StandardCharsets.UTF_8));
+            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     /** The kept scorecard if computed from what {@code stamp} names; null otherwise. */

@@ -19,10 +19,12 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -131,16 +133,23 @@ public class ScorecardResource {
             + "and the milestone criteria's states. A scorecard is computed once per change of its values, targets, periods, "
             + "KPIs or milestone criteria and kept, so reading it again is fast; series=day over a long horizon answers thousands of points per KPI "
             + "(five years of twenty KPIs: 18,000+ points, about 1 MB) and is slower. 400 names series when it is none of its values.")
-    @APIResponse(responseCode = "200", description = "The scorecard",
+    @APIResponse(responseCode = "200", description = "The scorecard, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScorecardView.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag: the caller's copy is current")
     public Response get(@PathParam("planId") UUID planId,
                              @QueryParam("asOf") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                                      description = "The day to judge as of (default today, UTC)", example = "2027-03-15") String asOf,
                              @QueryParam("series") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                                      description = "The chart series' points: month (default), week (from Monday), day (slower over long "
-                                             + "horizons), or none. A derived KPI's series is per period whatever is asked.", example = "week") String series) {
+                                             + "horizons), or none. A derived KPI's series is per period whatever is asked.", example = "week") String series,
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                     description = "The ETag of the copy the caller holds: 304 without a body while it is current") String ifNoneMatch) {
         LocalDate day = asOf == null ? LocalDate.now(clock) : Params.date("asOf", asOf);
+        Scorecards.Answer answer = scorecards.answer(planId, day, SeriesGranularity.parse(series), ifNoneMatch);
+        if (answer.json() == null) {
+            return Response.notModified(answer.etag()).build();
+        }
         // The kept answer's bytes as they are: serializing them again per read cost as much as the rest of it.
-        return Response.ok(scorecards.json(planId, day, SeriesGranularity.parse(series)), MediaType.APPLICATION_JSON).build();
+        return Response.ok(answer.json(), MediaType.APPLICATION_JSON).tag(answer.etag()).build();
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,7 @@ import io.partnerplan.kpi.plan.PlansOfCaller;
 import io.partnerplan.kpi.plan.TrackedPlan;
 import io.partnerplan.kpi.target.TargetPeriod;
 import io.partnerplan.kpi.target.TargetSet;
+import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.security.Caller;
 
 /** Builds a plan's scorecard: every KPI with targets or values, period by period, to date, with trend and series. */
@@ -67,20 +69,29 @@ public class Scorecards {
         this.criteria = criteria;
     }
 
+    /** A scorecard's answer: its ETag, and its JSON unless the caller's copy is current (then null). */
+    public record Answer(EntityTag etag, byte[] json) {
+    }
+
     /**
      * The plan's scorecard as of a day, as its JSON answer: computed once per change of what it is computed
-     * from (see {@link KeptScorecards}) and kept serialized, so reading it again is a lookup.
+     * from (see {@link KeptScorecards}) and kept serialized, so reading it again is a lookup. Its ETag follows
+     * the same stamp, so a client holding the current one ({@code ifNoneMatch}) gets no body and nothing is computed.
      */
     @Transactional
-    public byte[] json(UUID planId, LocalDate asOf, SeriesGranularity granularity) {
+    public Answer answer(UUID planId, LocalDate asOf, SeriesGranularity granularity, String ifNoneMatch) {
         String stamp = kept.stamp(caller.requireTenant(), planId); // before the plan and everything else is read
         TrackedPlan plan = plans.require(planId);
+        EntityTag etag = KeptScorecards.etag(planId, asOf, granularity, stamp);
+        if (Versions.notModified(ifNoneMatch, etag)) {
+            return new Answer(etag, null);
+        }
         KeptScorecards.Kept scorecard = kept.get(planId, asOf, granularity, stamp);
         if (scorecard == null) {
             scorecard = new KeptScorecards.Kept(stamp, serialized(view(plan, asOf, granularity)));
             kept.keep(planId, asOf, granularity, scorecard);
         }
-        return scorecard.json();
+        return new Answer(etag, scorecard.json());
     }
 
     private ScorecardView view(TrackedPlan plan, LocalDate asOf, SeriesGranularity granularity) {

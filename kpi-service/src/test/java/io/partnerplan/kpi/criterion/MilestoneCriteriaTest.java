@@ -133,8 +133,17 @@ class MilestoneCriteriaTest {
         // Read (and so kept) before the job: the job changes the criterion's state and nothing else.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> scorecardAsOf("2027-02-21")
                 .body("criteria[0].state", equalTo("ON_TRACK")));
+        String etag = scorecardAsOf("2027-02-21").extract().header("ETag");
+        given().auth().oauth2(f.vendorManager).queryParam("asOf", "2027-02-21").header("If-None-Match", etag)
+                .get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(304).header("ETag", equalTo(etag))
+                .body(org.hamcrest.Matchers.emptyString());
         assertThat(job.closeWindows(LocalDate.parse("2027-02-21"))).isGreaterThanOrEqualTo(1);
-        scorecardAsOf("2027-02-21").body("criteria[0].state", equalTo("MISSED")).body("criteria[0].actual", equalTo("10000"));
+        // The copy the client holds is stale now: a full answer with another ETag.
+        String changed = given().auth().oauth2(f.vendorManager).queryParam("asOf", "2027-02-21").header("If-None-Match", etag)
+                .get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(200)
+                .body("criteria[0].state", equalTo("MISSED")).body("criteria[0].actual", equalTo("10000"))
+                .extract().header("ETag");
+        assertThat(changed).isNotBlank().isNotEqualTo(etag);
         job.closeWindows(LocalDate.parse("2027-02-22"));
         KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.missed.v1"));

@@ -18,6 +18,26 @@ public final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
+    /**
+     * Whether a conditional read's If-None-Match names the current ETag (or *): the client's copy is
+     * current and the answer is 304 without a body. Weak and strong forms compare alike (RFC 9110 13.1.2).
+     */
+    public static boolean notModified(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals("\"" + current.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @throws ProblemException 428 when If-Match is missing, 412 when it names another version */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
