@@ -31,6 +31,12 @@ def gather():
             "connections": int(sys.argv[4]) if len(sys.argv) > 4 else old.get("connections", 0),
             "threads": int(sys.argv[5]) if len(sys.argv) > 5 else old.get("threads", 0),
             "results": dict(old.get("results", {}))}
+    # The machine is shared: the load at the end of the run goes with every figure (bench/run passes the
+    # machine; a re-render keeps what the run recorded).
+    if len(sys.argv) > 2:
+        data["load_average"] = " ".join(open("/proc/loadavg").read().split()[:3])
+    elif "load_average" in old:
+        data["load_average"] = old["load_average"]
     r = data["results"]
     for x in load_lines("http.jsonl") or []:
         r[x["name"]] = x["result"]
@@ -58,7 +64,8 @@ def http_results(r):
 
 def markdown(data):
     r, machine, duration, connections = data["results"], data["machine"], data.get("duration"), data.get("connections")
-    md = [f"# PartnerPlan benchmark, {data['date']} ({machine})\n\n"]
+    load = f"; load average at the end {data['load_average']}" if data.get("load_average") else ""
+    md = [f"# PartnerPlan benchmark, {data['date']} ({machine}{load})\n\n"]
     w = md.append
     http = http_results(r)
     if http:
@@ -204,7 +211,8 @@ def http_charts(c, data):
         for n in order:
             x = http[n]
             is_base = n in baselines or n == trivial
-            rows.append((label(n + (" (baseline)" if is_base else "")), x["rps"], x["p50_ms"], x["p99_ms"],
+            errors = x["socket_errors"] + x["non2xx"]
+            rows.append((label(n + (" (baseline)" if is_base else "") + (f" ({errors} errors)" if errors else "")), x["rps"], x["p50_ms"], x["p99_ms"],
                          0 if is_base else 1, x["socket_errors"] + x["non2xx"]))
         script = f"""set multiplot layout 1,2 title "{svc} through the gateway ({data.get('duration')}, {data.get('connections')} connections): grey = baselines of the same run"
 set style fill solid 0.85 border -1
@@ -506,7 +514,7 @@ figure {{ margin: 1em 0 2em; }} figure img {{ max-width: 100%; border: 1px solid
 figcaption {{ color: #555; font-size: 90%; }} pre {{ background: #f7f7f7; padding: .5em; overflow-x: auto; }}
 nav a {{ margin-right: 1em; }}
 </style></head><body>
-<h1>PartnerPlan benchmark, {html.escape(data['date'])} ({html.escape(data.get('machine') or '')})</h1>
+<h1>PartnerPlan benchmark, {html.escape(data['date'])} ({html.escape(data.get('machine') or '')}{html.escape(f"; load average at the end {data['load_average']}" if data.get('load_average') else '')})</h1>
 <p>Charts drawn by gnuplot from this folder's JSON files (re-render with <code>bench/report {html.escape(out)}</code>);
 ratios compare only within this run. The tables below the charts are report.md.</p>
 """]
