@@ -159,6 +159,7 @@ set grid ytics lc rgb "#dddddd"
 set border 3
 set tics nomirror
 set key noautotitle
+set offsets 0, 0, graph 0.08, 0
 """
 BASELINE, MEASURED, SECOND, THIRD = "#9e9e9e", "#1f77b4", "#ff7f0e", "#2ca02c"
 
@@ -353,6 +354,18 @@ plot DAT using 1:2 with lines lw 2 lc rgb "{MEASURED}" title "outbox unpublished
     c.draw("drain", "Backlog drain", "the backlog draining after the broker restart",
            "Outbox rows still unpublished and notification-service's consumer lag fall while inbox items and "
            "webhook calls rise; the slopes are the drain rates.", rows, script)
+    rates = [(n, v) for n, v in [("outbox -> Kafka (plan-service relay)", a["outbox_drain_events_per_s"]),
+                                 ("notification-service consumer", a["notification_drain_events_per_s"])] if v is not None]
+    if rates:
+        script = f"""set title "Drain rates after the broker was back (backlog {d['during_outage']['outbox_backlog']} events)"
+set style fill solid 0.85 border -1
+set boxwidth 0.5
+set yrange [0:*]
+set ylabel "events per second"
+plot DAT using 0:2:xtic(1) with boxes lc rgb "{MEASURED}", '' using 0:2:(sprintf("%.0f", $2)) with labels offset 0,0.7
+"""
+        c.draw("drain-rates", "Backlog drain", "drain rates", "Backlog divided by the time until it was empty.",
+               rates, script, w=640, h=360)
 
 
 def import_charts(c, data):
