@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +35,10 @@ import io.restassured.http.ContentType;
 /**
  * Two replicas of every service with a scheduler that announces something once: calendar-service
  * (review.due / review.overdue, period.closing / period.closed), kpi-service (criteria whose window
- * passed: kpi.criterion.*) and plan-service (action.overdue with its escalation.raised), each job
- * ticking every second on both replicas over the same database while work comes due in small batches:
- * every announcement is made exactly once, none is missed.
+ * passed: kpi.criterion.*), plan-service (action.overdue with its escalation.raised) and
+ * notification-service (members' daily and weekly email digests), each job ticking every second on
+ * both replicas over the same database while work comes due in small batches: every announcement is
+ * made exactly once, none is missed, and every digest due is mailed once (counted in the stack's mail sink).
  */
 class SchedulerReplicasFaultIT {
 
@@ -46,16 +48,25 @@ class SchedulerReplicasFaultIT {
     private static final int MOPS = 3;
     private static final int CRITERIA = 3;
     private static final int ACTIONS = 3;
+    /** Per batch: members with a daily digest, a weekly one, and both (two digests each). */
+    private static final int DIGEST_MEMBERS = 3;
+    /** GreenMail's REST API and SMTP port (scripts/stack: base + 5, base + 25). */
+    private static final int MAIL_API = E2eStack.GATEWAY + 5;
+    private static final int SMTP = E2eStack.GATEWAY + 25;
     private static final Map<String, String> FAST_TICKS = Map.of(
             "PARTNERPLAN_REVIEWS_CHECK_INTERVAL", "1s",
             "PARTNERPLAN_PERIODS_CHECK_INTERVAL", "1s",
             "PARTNERPLAN_CRITERIA_CHECK_INTERVAL", "1s",
             "PARTNERPLAN_ACTIONS_CHECK_INTERVAL", "1s",
             "PARTNERPLAN_ESCALATIONS_CHECK_INTERVAL", "1s",
-            "PARTNERPLAN_MILESTONES_CHECK_INTERVAL", "1s");
+            "PARTNERPLAN_MILESTONES_CHECK_INTERVAL", "1s",
+            "PARTNERPLAN_DIGEST_INTERVAL", "1s",
+            "PARTNERPLAN_EMAIL_INTERVAL", "1s",
+            // Each replica logs the digests it sent ("Digest DAILY sent to ..."): which one sent what.
+            "QUARKUS_LOG_CATEGORY__IO_PARTNERPLAN_NOTIFICATION_DIGEST__LEVEL", "DEBUG");
     /** The second replica of each service, with the database it shares and its own port. */
     private static final Map<String, String> DATABASES = Map.of("calendar-service", "calendar", "kpi-service", "kpi",
-            "plan-service", "plan");
+            "plan-service", "plan", "notification-service", "notification");
     private static final List<Process> replicas = new ArrayList<>();
 
     @BeforeAll
@@ -67,7 +78,7 @@ class SchedulerReplicasFaultIT {
         }
         Faults.restartMissing(FAST_TICKS);
         int port = E2eStack.GATEWAY + 21;
-        for (String service : List.of("calendar-service", "kpi-service", "plan-service")) {
+        for (String service : List.of("calendar-service", "kpi-service", "plan-service", "notification-service")) {
             replicas.add(startReplica(service, port++));
         }
     }
@@ -83,6 +94,12 @@ class SchedulerReplicasFaultIT {
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + System.getenv("PP_PG_HOST_PORT") + "/"
                 + DATABASES.get(service));
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", KafkaProbe.bootstrap());
+        // notification-service mails to the stack's sink and may call its local webhook receivers, as its first replica.
+        pb.environment().put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        pb.environment().put("QUARKUS_MAILER_PORT", Integer.toString(SMTP));
+        pb.environment().put("PARTNERPLAN_EMAIL_LINK_BASE_URL", "http://127.0.0.1:" + E2eStack.GATEWAY);
+        pb.environment().put("PARTNERPLAN_WEBHOOKS_ALLOW_INSECURE", "true");
+        pb.environment().put("PARTNERPLAN_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         pb.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + repo.resolve("platform/testing/src/main/resources/devkeys/public.pem"));
         Process replica = pb.start();
@@ -130,9 +147,12 @@ class SchedulerReplicasFaultIT {
 
         // Straight into each service's tables (as the consumers and APIs would have put them), in small
         // batches so that both replicas' ticks meet fresh work again and again.
+        // Digest members: subject -> the frequencies of the items waiting for them (one digest each).
+        Map<String, List<String>> digestsDue = new HashMap<>();
         try (Connection calendar = Faults.connect("calendar"); Connection kpiDb = Faults.connect("kpi");
-             Connection plan = Faults.connect("plan")) {
+             Connection plan = Faults.connect("plan"); Connection notification = Faults.connect("notification")) {
             for (int batch = 0; batch < BATCHES; batch++) {
+                holdDigests(notification, t, batch, digestsDue);
                 try (PreparedStatement s = calendar.prepareStatement("insert into plan_review (id, tenant_id, plan_id,"
                         + " vendor_organisation_id, partner_organisation_id, sequence, due_on, planned_on, status)"
                         + " values (?, ?, ?, ?, ?, 1, ?, ?, 'SCHEDULED')")) {
@@ -213,7 +233,10 @@ class SchedulerReplicasFaultIT {
                         && Faults.count("calendar", "select count(*) from period_announcement where tenant_id = ?", t) == 2L * MOPS * BATCHES
                         && Faults.count("kpi", "select count(*) from milestone_criterion where tenant_id = ?"
                         + " and state in ('ON_TRACK', 'AT_RISK')", t) == 0
-                        && Faults.count("plan", "select count(*) from action_item where tenant_id = ? and overdue_announced_at is null", t) == 0);
+                        && Faults.count("plan", "select count(*) from action_item where tenant_id = ? and overdue_announced_at is null", t) == 0
+                        && Faults.count("notification", "select count(*) from digest_item where tenant_id = ? and digest_key is null", t) == 0
+                        && Faults.count("notification", "select count(*) from delivery where tenant_id = ? and event_type = 'digest'"
+                        + " and status = 'SENT'", t) == digestCount(digestsDue));
         Thread.sleep(3000); // a few more ticks of every replica: nothing more may fire
 
         Map<String, Long> counts = new HashMap<>();
@@ -251,7 +274,30 @@ class SchedulerReplicasFaultIT {
                         + " agreed MOPs %d (expected period.closing %d, period.closed %d), criteria %d, overdue actions %d:%s%n",
                 reviews, 2 * REVIEWS * BATCHES, REVIEWS * BATCHES, MOPS * BATCHES, MOPS * BATCHES, MOPS * BATCHES, criteria,
                 actions, report);
-        for (String service : List.of("calendar-service", "kpi-service", "plan-service")) {
+        // Digests: the database's view (digest runs, queued emails) and the mail sink's (mails per member).
+        long due = digestCount(digestsDue);
+        long runs = Faults.count("notification", "select count(*) from digest_run where tenant_id = ?", t);
+        long emails = Faults.count("notification", "select count(*) from delivery where tenant_id = ? and event_type = 'digest'", t);
+        long waiting = Faults.count("notification", "select count(*) from digest_item where tenant_id = ? and digest_key is null", t);
+        long mails = 0;
+        List<String> wrongMailCounts = new ArrayList<>();
+        for (var member : digestsDue.entrySet()) {
+            List<String> subjects = mailSubjects(member.getKey() + "@replicas.example");
+            mails += subjects.size();
+            if (subjects.size() != member.getValue().size()) {
+                wrongMailCounts.add(member.getKey() + ": " + subjects);
+            }
+        }
+        Path logs = Repository.root().resolve(".stack/e2e/logs");
+        long sentByFirst = digestsLogged(logs.resolve("notification-service.log"), t);
+        long sentBySecond = digestsLogged(logs.resolve("notification-service-replica.log"), t);
+        System.out.printf("Two replicas of the digest job: %d members (%d daily, %d weekly), %d digests due, %d digest runs,"
+                        + " %d digest emails queued, %d mails in the sink, %d members with another number of mails than due,"
+                        + " %d items still waiting; sent by the first replica %d, by the second %d%n", digestsDue.size(),
+                digestsDue.values().stream().filter(f -> f.contains("DAILY")).count(),
+                digestsDue.values().stream().filter(f -> f.contains("WEEKLY")).count(), due, runs, emails, mails,
+                wrongMailCounts.size(), waiting, sentByFirst, sentBySecond);
+        for (String service : List.of("calendar-service", "kpi-service", "plan-service", "notification-service")) {
             System.out.println(service + " replica log lines: " + Files.readAllLines(Repository.root()
                     .resolve(".stack/e2e/logs/" + service + "-replica.log")).size());
         }
@@ -275,5 +321,81 @@ class SchedulerReplicasFaultIT {
         for (Kind kind : kinds) {
             assertEquals(0, counts.get(kind.type() + " twice"), kind.type() + " announced twice");
         }
+        assertEquals(4L * BATCHES, due);
+        assertEquals(due, runs, "one digest run per member and period");
+        assertEquals(due, emails, "one digest email queued per member and period");
+        assertEquals(0, waiting, "every item went into its member's digest");
+        assertEquals(List.of(), wrongMailCounts, "members mailed another number of digests than due");
+        assertEquals(due, mails);
+        assertEquals(due, sentByFirst + sentBySecond, "each digest sent by one replica");
+    }
+
+    /** Digests of {@code tenant}'s members a replica's log says it sent. */
+    private static long digestsLogged(Path log, String tenant) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("Digest ") && l.contains(" sent to " + tenant + "-digest-")).count();
+        }
+    }
+
+    /**
+     * Members of this batch with digest settings due now (UTC, digest time 00:00, weekly on today's day)
+     * and items waiting, in one transaction per batch as the consumers would have held them: one member
+     * with a daily digest, one with a weekly one, one with both.
+     */
+    private static void holdDigests(Connection db, String tenant, int batch, Map<String, List<String>> due) throws Exception {
+        db.setAutoCommit(false);
+        try (PreparedStatement member = db.prepareStatement("insert into plan_recipient (id, tenant_id, plan_id, subject,"
+                + " organisation_id, side, role, display_name, email, locale) values (?, ?, ?, ?, ?, 'VENDOR', 'OWNER', ?, ?, 'en')");
+             PreparedStatement settings = db.prepareStatement("insert into member_setting (tenant_id, subject, time_zone,"
+                     + " digest_time, weekly_digest_day, updated_at) values (?, ?, 'UTC', '00:00', ?, now())");
+             PreparedStatement item = db.prepareStatement("insert into digest_item (id, tenant_id, subject, frequency, event_id,"
+                     + " event_type, title, link, created_at) values (?, ?, ?, ?, ?, 'io.partnerplan.review.due.v1', ?, '/api/v1/plans', now())")) {
+            for (int m = 0; m < DIGEST_MEMBERS; m++) {
+                String subject = tenant + "-digest-" + batch + "-" + m;
+                List<String> frequencies = switch (m) {
+                    case 0 -> List.of("DAILY");
+                    case 1 -> List.of("WEEKLY");
+                    default -> List.of("DAILY", "WEEKLY");
+                };
+                due.put(subject, frequencies);
+                member.setObject(1, UUID.randomUUID());
+                member.setString(2, tenant);
+                member.setObject(3, UUID.randomUUID());
+                member.setString(4, subject);
+                member.setObject(5, UUID.randomUUID());
+                member.setString(6, "Member " + batch + "." + m);
+                member.setString(7, subject + "@replicas.example");
+                member.executeUpdate();
+                settings.setString(1, tenant);
+                settings.setString(2, subject);
+                settings.setString(3, LocalDate.now(ZoneOffset.UTC).getDayOfWeek().name());
+                settings.executeUpdate();
+                for (String frequency : frequencies) {
+                    for (int i = 0; i < 2; i++) {
+                        item.setObject(1, UUID.randomUUID());
+                        item.setString(2, tenant);
+                        item.setString(3, subject);
+                        item.setString(4, frequency);
+                        item.setString(5, UUID.randomUUID().toString());
+                        item.setString(6, "Review " + batch + "." + m + "." + i + " is due");
+                        item.executeUpdate();
+                    }
+                }
+            }
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private static long digestCount(Map<String, List<String>> due) {
+        return due.values().stream().mapToLong(List::size).sum();
+    }
+
+    /** The subjects of the mails the stack's sink holds for {@code address}. */
+    private static List<String> mailSubjects(String address) {
+        List<String> subjects = given().baseUri("http://127.0.0.1").port(MAIL_API)
+                .get("/api/user/{email}/messages/", address).then().statusCode(200).extract().path("subject");
+        return subjects == null ? List.of() : subjects;
     }
 }
