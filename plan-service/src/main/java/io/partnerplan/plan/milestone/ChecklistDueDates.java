@@ -17,8 +17,9 @@ import io.quarkus.scheduler.Scheduled;
  * checklist with every item done is met, any other is missed, so the milestone is achieved or missed
  * (milestone.achieved/missed once, investments unlocked, an escalation raised for a miss). A checklist
  * whose items are all ticked earlier is met at once. Only plans in effect (agreed, active, in review) are
- * judged, as kpi-service judges KPI criteria: a draft's due dates are decided once it is agreed. Safe with replicas: each tenant's due milestones
- * are claimed with {@code FOR UPDATE SKIP LOCKED}, and a decided one is never claimed again.
+ * judged, as kpi-service judges KPI criteria: a draft's due dates are decided once it is agreed. Safe with
+ * replicas: each tenant's due milestones are claimed with {@code FOR UPDATE SKIP LOCKED}, and a decided one
+ * is never claimed again.
  */
 @ApplicationScoped
 public class ChecklistDueDates {
