@@ -94,6 +94,16 @@ def markdown(data):
                 w(f"| {label} | {x['count']} | {x['missing']} | {x['p50_ms']} | {x['p90_ms']} | {x['p99_ms']} | {x['max_ms']} | {x['p50_ms']/base['p50_ms']:.1f} |\n")
             else:
                 w(f"| {label} | 0 | {x['missing']} | | | | | |\n")
+        if "notification_lag" in p:
+            g = p["notification_lag"]
+            w(f"\nnotification-service's lag on the plan topic, sampled each second while drafting: at most {g['max']}, "
+              f"at most {g['last_third_max']} in the last third, {g['at_end']} at the end "
+              f"(bounded when the last third is no higher than the rest). Load average {p['load_average']['before']} "
+              f"before, {p['load_average']['after']} after.\n")
+        if "cpu" in p:
+            w(f"\n| CPU while drafting ({p['wall_s']} s) | CPU s | cores | ms per plan drafted |\n|---|---:|---:|---:|\n")
+            for name, x in p["cpu"].items():
+                w(f"| {name} | {x['cpu_s']} | {x['cores']} | {x['ms_per_plan']} |\n")
     if "drain" in r:
         d = r["drain"]
         o, a, c = d["during_outage"], d["after_restart"], d["reconciliation"]

@@ -107,6 +107,7 @@ public class DrainBench {
         // Kafka: every plan.created of the plans drafted here, counted by key (a duplicate shows as 2).
         Map<String, AtomicInteger> onKafka = new ConcurrentHashMap<>();
         AtomicBoolean consuming = new AtomicBoolean(true);
+        java.util.concurrent.CountDownLatch positioned = new java.util.concurrent.CountDownLatch(1);
         Thread topicReader = Thread.ofPlatform().name("plan-topic").start(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(EventPipelineBench.consumerProps(bootstrap))) {
                 // Assigned, not subscribed: the position stays in this process across the broker's restart
@@ -116,6 +117,7 @@ public class DrainBench {
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);
+                positioned.countDown();
                 while (consuming.get()) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                         Header type = r.headers().lastHeader("ce_type");
@@ -134,6 +136,10 @@ public class DrainBench {
              Connection notificationDb = DriverManager.getConnection("jdbc:postgresql://" + pg + "/notification", "notification", "notification")) {
             // Inbox items of this run only (the pipeline group may have drafted plans for the same tenant).
             Timestamp since = timestamp(notificationDb);
+            // The reader must hold its positions before the broker goes (on a loaded machine it may still be starting).
+            if (!positioned.await(120, TimeUnit.SECONDS)) {
+                log("topic reader not positioned after 120 s: the Kafka counts will be missing");
+            }
             log("stopping the broker");
             stopBroker(repo);
             long outageStart = System.nanoTime();

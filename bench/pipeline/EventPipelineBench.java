@@ -54,6 +54,12 @@ import com.sun.net.httpserver.HttpServer;
  * have answered (at most {@code maxInFlight} outstanding; beyond that a tick is counted as skipped),
  * so a saturated service shows up as latency and skipped ticks, not as a politely lower rate.
  * <p>
+ * While the measured drafts run it also samples notification-service's consumer lag on the plan topic
+ * (bounded or growing: whether the rate is sustained), the CPU time each process of the stack spent
+ * ({@code --pids=name:pid,...}; a name ending in {@code +} counts the process's children too, for
+ * PostgreSQL's backends and nginx's workers) and the load average, so a rate the stack cannot
+ * sustain shows where the cores went.
+ * <p>
  * Run by bench/run (which starts the stack and passes the arguments); prints JSON on stdout.
  */
 public class EventPipelineBench {
@@ -81,6 +87,14 @@ public class EventPipelineBench {
         Duration duration = Duration.parse(a.getOrDefault("duration", "PT60S"));
         Duration warmup = Duration.parse(a.getOrDefault("warmup", "PT10S"));
         int maxInFlight = Integer.parseInt(a.getOrDefault("max-in-flight", "256"));
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String entry : a.getOrDefault("pids", "").split(",")) {
+            int colon = entry.lastIndexOf(':');
+            if (colon > 0 && !entry.substring(colon + 1).isBlank()) {
+                pids.put(entry.substring(0, colon), Long.parseLong(entry.substring(colon + 1).trim()));
+            }
+        }
+        pids.put("load-generator (this process)", ProcessHandle.current().pid());
 
         var result = new LinkedHashMap<String, Object>();
         result.put("rate_per_s", rate);
@@ -140,7 +154,27 @@ public class EventPipelineBench {
 
         log("measured: %ss of plan drafts at %d/s", duration.toSeconds(), rate);
         Instant measuredFrom = Instant.now();
+        String loadBefore = loadAverage();
+        Map<String, Double> cpuBefore = cpuSeconds(pids);
+        long wallBefore = System.nanoTime();
+        List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread lagSampler = Thread.ofPlatform().name("lag").start(() -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                while (sampling.get()) {
+                    lags.add(DrainBench.lag(admin, "notification-service", "partnerplan.plan.events.v1"));
+                    Thread.sleep(1000);
+                }
+            } catch (Exception e) {
+                log("lag sampling stopped: %s", e);
+            }
+        });
         Drive run = drive(http, gateway, managerToken, partnerId, rate, duration, maxInFlight, "bench");
+        double wall = (System.nanoTime() - wallBefore) / 1e9;
+        Map<String, Double> cpuAfter = cpuSeconds(pids);
+        String loadAfter = loadAverage();
+        sampling.set(false);
+        lagSampler.join();
         log("drafted %d plans (%d failed, %d ticks skipped); waiting for their effects", run.sent.size(),
                 run.failed.get(), run.skipped.get());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -173,6 +207,29 @@ public class EventPipelineBench {
         result.put("on_kafka", stats(kafka, run.sent.size()));
         result.put("inbox_item", stats(inbox, run.sent.size()));
         result.put("webhook_received", stats(webhook, run.sent.size()));
+        List<Long> lagSamples = new ArrayList<>(lags);
+        Map<String, Object> lag = new LinkedHashMap<>();
+        lag.put("samples", lagSamples.size());
+        lag.put("max", lagSamples.stream().mapToLong(Long::longValue).max().orElse(-1));
+        lag.put("last_third_max", lagSamples.subList(lagSamples.size() * 2 / 3, lagSamples.size()).stream()
+                .mapToLong(Long::longValue).max().orElse(-1));
+        lag.put("at_end", lagSamples.isEmpty() ? -1 : lagSamples.get(lagSamples.size() - 1));
+        result.put("notification_lag", lag);
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        double total = 0;
+        for (String name : cpuBefore.keySet()) {
+            Double after = cpuAfter.get(name);
+            if (after == null) continue;
+            double used = after - cpuBefore.get(name);
+            total += used;
+            cpu.put(name.replace("+", ""), Map.of("cpu_s", round(used), "cores", round(used / wall),
+                    "ms_per_plan", run.sent.isEmpty() ? 0 : round(used * 1000 / run.sent.size())));
+        }
+        cpu.put("all_listed", Map.of("cpu_s", round(total), "cores", round(total / wall),
+                "ms_per_plan", run.sent.isEmpty() ? 0 : round(total * 1000 / run.sent.size())));
+        result.put("wall_s", round(wall));
+        result.put("cpu", cpu);
+        result.put("load_average", Map.of("before", loadBefore, "after", loadAfter));
         System.out.println(toJson(result, ""));
         System.exit(0);
     }
@@ -240,6 +297,53 @@ public class EventPipelineBench {
                 return at;
             }
             cursor = next.group(1);
+        }
+    }
+
+    /** CPU seconds (user + system) of each process; a name ending in + adds its live children. */
+    static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (var e : pids.entrySet()) {
+            double ticks = ticks(e.getValue());
+            if (e.getKey().endsWith("+")) {
+                java.io.File[] procs = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
+                for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+                    long pid = Long.parseLong(proc.getName());
+                    if (parentOf(pid) == e.getValue()) ticks += ticks(pid);
+                }
+            }
+            if (ticks >= 0) cpu.put(e.getKey(), ticks / 100.0); // USER_HZ
+        }
+        return cpu;
+    }
+
+    /** utime + stime of a process, in clock ticks; -1 when it is gone. */
+    static double ticks(long pid) {
+        String[] f = statFields(pid);
+        return f == null ? -1 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static long parentOf(long pid) {
+        String[] f = statFields(pid);
+        return f == null ? -1 : Long.parseLong(f[1]);
+    }
+
+    /** /proc/pid/stat's fields after the command name (field 3, the state, is index 0). */
+    static String[] statFields(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -12,15 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.persistence.Ids;
+import io.partnerplan.platform.security.Caller;
 
-/** The projection of plans and their members that decides who hears what. */
+/**
+ * The projection of plans and their members that decides who hears what.
+ * <p>
+ * The member look-ups run for every recipient of every event, so they are plain SQL with the tenant
+ * spelled out: as HQL, Hibernate translated each call anew (a third of the plan consumer's CPU in the
+ * session-6 drain profile), while the database answered in 0.2 ms.
+ */
 @ApplicationScoped
 public class Recipients {
 
     private final EntityManager em;
+    private final Caller caller;
 
-    public Recipients(EntityManager em) {
+    public Recipients(EntityManager em, Caller caller) {
         this.em = em;
+        this.caller = caller;
     }
 
     /** Keeps the plan copy current from any plan event carrying the plan (plan.created, plan.updated, ...). */
@@ -80,9 +89,11 @@ public class Recipients {
         of(event.uuid("planId"), event.text("subject")).ifPresent(em::remove);
     }
 
+    @SuppressWarnings("unchecked")
     public List<PlanRecipient> ofPlan(UUID plan) {
-        return em.createQuery("from PlanRecipient r where r.planId = ?1 order by r.id", PlanRecipient.class)
-                .setParameter(1, plan).getResultList();
+        return em.createNativeQuery("select r.* from plan_recipient r where r.tenant_id = ?1 and r.plan_id = ?2 order by r.id",
+                        PlanRecipient.class)
+                .setParameter(1, caller.requireTenant()).setParameter(2, plan).getResultList();
     }
 
     public Optional<PlanRecipient> member(UUID plan, String subject) {
@@ -93,9 +104,13 @@ public class Recipients {
      * Someone's membership of any plan of the tenant, for their address and language when they are told
      * about a plan they are not a member of (a delegate standing in for an absent member).
      */
+    @SuppressWarnings("unchecked")
     public Optional<PlanRecipient> anyMembership(String subject) {
-        return em.createQuery("from PlanRecipient r where r.subject = ?1 order by r.id desc", PlanRecipient.class)
-                .setParameter(1, subject).setMaxResults(1).getResultStream().findFirst();
+        List<PlanRecipient> found = em.createNativeQuery(
+                        "select r.* from plan_recipient r where r.tenant_id = ?1 and r.subject = ?2 order by r.id desc limit 1",
+                        PlanRecipient.class)
+                .setParameter(1, caller.requireTenant()).setParameter(2, subject).getResultList();
+        return found.stream().findFirst();
     }
 
     /** The partnership's plans that are not closed: their members hear of the partnership's period closing. */
@@ -105,8 +120,12 @@ public class Recipients {
                 .setParameter(1, vendorOrganisation).setParameter(2, partnerOrganisation).getResultList();
     }
 
+    @SuppressWarnings("unchecked")
     private Optional<PlanRecipient> of(UUID plan, String subject) {
-        return em.createQuery("from PlanRecipient r where r.planId = ?1 and r.subject = ?2", PlanRecipient.class)
-                .setParameter(1, plan).setParameter(2, subject).getResultStream().findFirst();
+        List<PlanRecipient> found = em.createNativeQuery(
+                        "select r.* from plan_recipient r where r.tenant_id = ?1 and r.plan_id = ?2 and r.subject = ?3",
+                        PlanRecipient.class)
+                .setParameter(1, caller.requireTenant()).setParameter(2, plan).setParameter(3, subject).getResultList();
+        return found.stream().findFirst();
     }
 }

@@ -4,6 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +21,7 @@ import io.partnerplan.platform.security.Caller;
 /**
  * Queues one delivery per subscription that wants the event, in the consumer's transaction. The
  * body is fixed now (the CloudEvent in structured JSON), so every retry and replay sends the same bytes.
+ * Once that transaction commits, the dispatcher is nudged to send them now rather than at its next tick.
  */
 @ApplicationScoped
 public class WebhookChannel {
@@ -26,8 +30,13 @@ public class WebhookChannel {
     private final Deliveries deliveries;
     private final ObjectMapper json;
     private final Caller caller;
+    private final TransactionSynchronizationRegistry transactions;
+    private final WebhookDispatcher dispatcher;
 
-    public WebhookChannel(EntityManager em, Deliveries deliveries, ObjectMapper json, Caller caller) {
+    public WebhookChannel(EntityManager em, Deliveries deliveries, ObjectMapper json, Caller caller,
+                          TransactionSynchronizationRegistry transactions, WebhookDispatcher dispatcher) {
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
         this.em = em;
         this.deliveries = deliveries;
         this.json = json;
@@ -50,7 +59,30 @@ public class WebhookChannel {
         for (Object subscription : subscriptions) {
             queued += deliveries.enqueue(Channel.WEBHOOK, event.id(), event.shortType(), subscription.toString(), null, body) ? 1 : 0;
         }
+        if (queued > 0) {
+            nudgeDispatcherAfterCommit();
+        }
         return queued;
+    }
+
+    /** Once per transaction (a batch of events queues many deliveries): the rows are visible only after commit. */
+    private void nudgeDispatcherAfterCommit() {
+        if (transactions.getResource(WebhookChannel.class) != null) {
+            return;
+        }
+        transactions.putResource(WebhookChannel.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.nudge();
+                }
+            }
+        });
     }
 
     private String body(IncomingEvent event) {

@@ -10,9 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.jboss.logging.Logger;
 
@@ -24,6 +26,11 @@ import io.quarkus.scheduler.Scheduled;
  * Drains queued webhook deliveries: claims due ones across tenants (safe with replicas), groups them
  * by endpoint and hands each endpoint to a bounded pool. It does not wait for the endpoints, and
  * does not claim for an endpoint still being served, so a slow or hanging endpoint only delays itself.
+ * <p>
+ * A round runs when a consumer's transaction that queued deliveries commits ({@link #nudge()}) and
+ * when an endpoint's batch is done (what was queued for it meanwhile goes at once), so an event reaches
+ * its subscribers in milliseconds rather than at the next tick. The periodic round stays as the safety
+ * net: retries falling due, deliveries queued by another replica, nudges lost in a crash.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -37,6 +44,11 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final ExecutorService pool;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
+    /** Runs the nudged rounds: one thread, no context propagated from the transaction that nudged it. */
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("webhook-nudge").daemon().factory());
 
     public WebhookDispatcher(Deliveries deliveries, WebhookSender sender, WebhookConfig config) {
         this.deliveries = deliveries;
@@ -45,9 +57,53 @@ public class WebhookDispatcher {
         this.pool = Executors.newFixedThreadPool(config.concurrency(), Thread.ofPlatform().name("webhook-", 0).daemon().factory());
     }
 
+    /**
+     * Asks for a round now. Coalesced: one waiting round serves every nudge before it starts, so a
+     * burst of commits costs a few claims, not one each.
+     */
+    public void nudge() {
+        if (!roundQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            nudges.execute(() -> {
+                roundQueued.set(false);
+                try {
+                    dispatchNow();
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Nudged webhook round failed; the periodic round retries");
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            roundQueued.set(false); // shutting down: the next start's periodic round sends them
+        }
+    }
+
+    @ActivateRequestContext
+    void dispatchNow() {
+        dispatch();
+    }
+
     @Scheduled(every = "${partnerplan.webhooks.interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
+        // The periodic and the nudged rounds never claim at the same time (the busy set is read before
+        // the claim and filled after it); one that finds a round running asks it for another pass.
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                round();
+            } while (again.get());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void round() {
         if (busy.size() >= config.concurrency()) {
             return;
         }
@@ -68,6 +124,7 @@ public class WebhookDispatcher {
                     } finally {
                         busy.remove(endpoint);
                     }
+                    nudge(); // what was queued for this endpoint while it was busy need not wait for the tick
                 });
             } catch (RejectedExecutionException e) {
                 busy.remove(endpoint); // shutting down: the lease hands the rows to the next start
@@ -77,6 +134,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        nudges.shutdown();
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.SECONDS);
     }
