@@ -78,6 +78,28 @@ class WebhookWithoutWaitingTest {
         assertEquals(sent.size(), endpoint.received.size(), "each once");
     }
 
+    @Test
+    void aSteadyStreamKeepsFlowingToItsEndpointWithoutThePeriodicRound() throws Exception {
+        // Events keep arriving while the endpoint's batch is in flight (a CRM fed at 20 events/s): every
+        // finished batch must start the next one, or the endpoint waits for the hourly round.
+        endpoint = new TestEndpoint(n -> {
+            try {
+                Thread.sleep(10); // a receiver that takes 10 ms per call
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 204;
+        });
+        subscribe(endpoint.url());
+        int events = 80;
+        for (int i = 0; i < events; i++) {
+            publish(UUID.randomUUID(), UUID.randomUUID().toString());
+            Thread.sleep(50);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.received.size() >= events);
+        assertEquals(events, endpoint.received.size(), "each once");
+    }
+
     private void subscribe(String url) {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("url", url, "eventTypes", List.of("plan.agreed"), "description", "Northwind PRM"))
