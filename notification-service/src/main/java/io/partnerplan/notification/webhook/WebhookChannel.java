@@ -4,8 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.partnerplan.notification.delivery.Channel;
 import io.partnerplan.notification.delivery.Deliveries;
 import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.persistence.AfterCommit;
 import io.partnerplan.platform.security.Caller;
 
 /**
@@ -67,22 +66,7 @@ public class WebhookChannel {
 
     /** Once per transaction (a batch of events queues many deliveries): the rows are visible only after commit. */
     private void nudgeDispatcherAfterCommit() {
-        if (transactions.getResource(WebhookChannel.class) != null) {
-            return;
-        }
-        transactions.putResource(WebhookChannel.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.nudge();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WebhookChannel.class, dispatcher::nudge);
     }
 
     private String body(IncomingEvent event) {

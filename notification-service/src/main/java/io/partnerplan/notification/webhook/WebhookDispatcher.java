@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.partnerplan.notification.delivery.Channel;
 import io.partnerplan.notification.delivery.Deliveries;
+import io.partnerplan.platform.concurrency.Rounds;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -44,11 +44,7 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final ExecutorService pool;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
-    /** Runs the nudged rounds: one thread, no context propagated from the transaction that nudged it. */
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("webhook-nudge").daemon().factory());
+    private final Rounds rounds = new Rounds("webhook-nudge", this::roundInRequestContext);
 
     public WebhookDispatcher(Deliveries deliveries, WebhookSender sender, WebhookConfig config) {
         this.deliveries = deliveries;
@@ -57,50 +53,22 @@ public class WebhookDispatcher {
         this.pool = Executors.newFixedThreadPool(config.concurrency(), Thread.ofPlatform().name("webhook-", 0).daemon().factory());
     }
 
-    /**
-     * Asks for a round now. Coalesced: one waiting round serves every nudge before it starts, so a
-     * burst of commits costs a few claims, not one each.
-     */
+    /** Asks for a round now (coalesced with other nudges), on the dispatcher's own thread. */
     public void nudge() {
-        if (!roundQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            nudges.execute(() -> {
-                roundQueued.set(false);
-                try {
-                    dispatchNow();
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Nudged webhook round failed; the periodic round retries");
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            roundQueued.set(false); // shutting down: the next start's periodic round sends them
-        }
-    }
-
-    @ActivateRequestContext
-    void dispatchNow() {
-        dispatch();
+        rounds.nudge();
     }
 
     @Scheduled(every = "${partnerplan.webhooks.interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         // The periodic and the nudged rounds never claim at the same time (the busy set is read before
-        // the claim and filled after it); one that finds a round running asks it for another pass.
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                round();
-            } while (again.get());
-        } finally {
-            running.set(false);
-        }
+        // the claim and filled after it).
+        rounds.run();
+    }
+
+    @ActivateRequestContext
+    void roundInRequestContext() {
+        round();
     }
 
     private void round() {
@@ -134,7 +102,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        nudges.shutdown();
+        rounds.close();
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.SECONDS);
     }

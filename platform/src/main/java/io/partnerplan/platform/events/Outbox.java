@@ -5,8 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnerplan.platform.persistence.AfterCommit;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.security.Caller;
 import io.partnerplan.platform.web.RequestIds;
@@ -82,21 +81,6 @@ public class Outbox {
     }
 
     private void nudgeRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) != null) {
-            return;
-        }
-        transactions.putResource(Outbox.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
-                }
-            }
-        });
+        AfterCommit.once(transactions, Outbox.class, relay::nudge);
     }
 }

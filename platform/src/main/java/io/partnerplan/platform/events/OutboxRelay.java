@@ -12,12 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +29,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.partnerplan.platform.concurrency.Rounds;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.scheduler.Scheduled;
 
@@ -58,15 +55,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final int retentionDays;
     private volatile Instant quietUntil = Instant.EPOCH;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean roundQueued = new AtomicBoolean();
-    /** One thread, no context propagated from the request that nudged it. */
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Rounds rounds = new Rounds("outbox-relay", this::round);
 
     public OutboxRelay(EntityManager em, DataSource dataSource, EventProducer producer,
                        @ConfigProperty(name = "partnerplan.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -80,52 +69,34 @@ public class OutboxRelay {
 
     /** Called after a transaction that wrote outbox rows commits: publish now rather than at the next tick. */
     public void nudge() {
-        // One waiting round serves every commit before it starts: under a write load the rounds
-        // coalesce instead of queueing one (mostly empty) round per commit.
-        if (!roundQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                roundQueued.set(false);
-                relay();
-            });
-        } catch (RejectedExecutionException e) {
-            roundQueued.set(false);
-            // Shutting down: the rows are published by the next start or another replica.
-        }
+        rounds.nudge();
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdown();
+        rounds.close();
     }
 
     /** The safety net: rows of a replica that died before its nudge, or that waited for the broker. */
     @Scheduled(every = "${partnerplan.outbox.interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true); // the running round may have missed rows committed just now
+        rounds.run();
+    }
+
+    private void round() {
+        if (Instant.now().isBefore(quietUntil)) {
             return;
         }
         try {
+            int sent;
             do {
-                again.set(false);
-                if (Instant.now().isBefore(quietUntil)) {
-                    return;
-                }
-                int sent;
-                do {
-                    sent = publishBatch();
-                } while (sent == batchSize);
-            } while (again.get());
+                sent = publishBatch();
+            } while (sent == batchSize);
         } catch (RuntimeException e) {
             // Broker away or slow: back off a little; the rows stay unpublished and are retried.
             quietUntil = Instant.now().plusSeconds(2);
             LOG.warnf("Outbox relay could not publish, will retry: %s", rootMessage(e));
-        } finally {
-            running.set(false);
         }
     }
 
