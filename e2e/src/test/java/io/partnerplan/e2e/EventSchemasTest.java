@@ -66,6 +66,12 @@ class EventSchemasTest {
     }
 
     @Test
+    void theArchitectureSaysWhereEveryEventGoes() throws IOException {
+        assertEquals(catalogueTypes(), typesInTables("docs/architecture.md", "## Where does an event go, and who reacts"),
+                "docs/architecture.md's \"Where does an event go\" tables must name every event type of the catalogue, and no other");
+    }
+
+    @Test
     void everySchemaLoadsAndRejectsAnEmptyObject() throws IOException {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         for (String type : committedTypes()) {
@@ -86,13 +92,18 @@ class EventSchemasTest {
 
     /** The first column of the catalogue table: every backticked type name. */
     private static Set<String> catalogueTypes() throws IOException {
-        List<String> lines = Files.readAllLines(REPO.resolve("docs/events/README.md"));
+        return typesInTables("docs/events/README.md", "## Catalogue");
+    }
+
+    /** Every backticked type name in the first column of the tables under {@code heading} (up to the next "## "). */
+    private static Set<String> typesInTables(String file, String heading) throws IOException {
+        List<String> lines = Files.readAllLines(REPO.resolve(file));
         Set<String> types = new TreeSet<>();
         boolean inCatalogue = false;
         Pattern name = Pattern.compile("`([a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)+)`");
         for (String line : lines) {
             if (line.startsWith("## ")) {
-                inCatalogue = line.equals("## Catalogue");
+                inCatalogue = line.equals(heading);
             } else if (inCatalogue && line.startsWith("| `")) {
                 Matcher m = name.matcher(line.split("\\|")[1]);
                 while (m.find()) {
@@ -100,7 +111,7 @@ class EventSchemasTest {
                 }
             }
         }
-        assertFalse(types.isEmpty(), "no catalogue found in docs/events/README.md");
+        assertFalse(types.isEmpty(), "no table of event types under " + heading + " in " + file);
         return types;
     }
 }

@@ -32,7 +32,7 @@ import io.partnerplan.platform.security.Roles;
 @ApplicationScoped
 public class MopService {
 
-    /** DOMAIN.md: the last two weeks of a quarter are when deals are pushed. */
+    /** docs/domain.md "Closing window": the last two weeks of a quarter are when deals are pushed. */
     public static final int DEFAULT_CLOSING_DAYS = 14;
 
     private final MopRepository mops;

@@ -1,6 +1,6 @@
 package io.partnerplan.plan.action;
 
-/** DOMAIN.md action item statuses. */
+/** Action item statuses (docs/domain.md "Plan"). */
 public enum ActionStatus {
     OPEN, IN_PROGRESS, DONE, BLOCKED, CANCELLED;
 

@@ -1,6 +1,6 @@
 package io.partnerplan.plan.budget;
 
-/** DOMAIN.md budget resource types. */
+/** Budget resource types (docs/domain.md "Plan"). */
 public enum ResourceType {
     MARKETING, SALES, OPERATIONAL, FINANCIAL, TECHNICAL
 }

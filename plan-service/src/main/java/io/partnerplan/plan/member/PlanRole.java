@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.partnerplan.platform.security.Roles;
 
-/** A member's role on one plan (DOMAIN.md "Member"); written as in tokens: {@code vendor-manager}. */
+/** A member's role on one plan (docs/domain.md "Member and plan roles"); written as in tokens: {@code vendor-manager}. */
 @Schema(name = "PlanRole", type = SchemaType.STRING,
         enumeration = { "vendor-manager", "partner-owner", "contributor", "viewer", "executive-sponsor" })
 public enum PlanRole {

@@ -1,6 +1,6 @@
 package io.partnerplan.plan.plan;
 
-/** DOMAIN.md lifecycle: draft → proposed → agreed → active ↔ in-review → renewed | closed. */
+/** docs/domain.md "Plan lifecycle": draft → proposed → agreed → active ↔ in-review → renewed | closed. */
 public enum PlanStatus {
     DRAFT, PROPOSED, AGREED, ACTIVE, IN_REVIEW, RENEWED, CLOSED
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The written sections of a joint business plan (DOMAIN.md sections 1-7), kept as one document so a
+ * The written sections of a joint business plan (docs/domain.md "Plan"; docs/decisions/0004), kept as one document so a
  * full plan reads in one statement and every version is one snapshot. Lists are bounded so a plan
  * stays a plan. Objectives, actions, budgets and milestones have lifecycles of their own and live
  * in their own tables.

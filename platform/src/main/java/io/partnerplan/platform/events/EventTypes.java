@@ -1,6 +1,6 @@
 package io.partnerplan.platform.events;
 
-/** Naming rules for events and topics, one place for every service (see ARCHITECTURE.md "Events"). */
+/** Naming rules for events and topics, one place for every service (docs/events/README.md, docs/decisions/0006). */
 public final class EventTypes {
 
     private static final String TYPE_PREFIX = "io.partnerplan.";

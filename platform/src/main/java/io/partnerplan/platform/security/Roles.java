@@ -1,6 +1,6 @@
 package io.partnerplan.platform.security;
 
-/** Role names carried in the token's {@code groups} claim; the same words as DOMAIN.md. */
+/** Role names carried in the token's {@code groups} claim; the same words as docs/domain.md. */
 public final class Roles {
 
     public static final String VENDOR_MANAGER = "vendor-manager";
