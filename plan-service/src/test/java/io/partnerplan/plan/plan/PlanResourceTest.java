@@ -143,4 +143,47 @@ class PlanResourceTest {
                 .post("/api/v1/plans")
                 .then().statusCode(422).contentType("application/problem+json");
     }
+
+    @Test
+    void requestsWithTheSameKeyAtTheSameTimeDraftOnePlanAndAllGetItsAnswer() throws Exception {
+        Fixtures f = Fixtures.newTenant();
+        Map<String, String> body = Map.of("partnerOrganisationId", f.partner().toString(), "title", "Raced",
+                "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31");
+        String key = UUID.randomUUID().toString();
+        java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key).body(body).post("/api/v1/plans")));
+            }
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int replayed = 0;
+        for (var answer : answers) {
+            io.restassured.response.Response r = answer.get();
+            assertEquals(201, r.statusCode(), r.asString());
+            ids.add(r.path("id"));
+            replayed += "true".equals(r.header("Idempotent-Replayed")) ? 1 : 0;
+        }
+        assertEquals(1, ids.size(), "every answer names the same plan");
+        assertEquals(5, replayed, "one ran, five were replayed");
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void aRefusedRequestIsNotRememberedSoItsCorrectedRetryWithTheSameKeyRuns() {
+        Fixtures f = Fixtures.newTenant();
+        String key = UUID.randomUUID().toString();
+        Map<String, String> tooEarly = Map.of("partnerOrganisationId", f.partner().toString(), "title", "Refused",
+                "horizonStart", "2028-02-01", "horizonEnd", "2027-01-31");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(tooEarly).post("/api/v1/plans").then().statusCode(400);
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(tooEarly).post("/api/v1/plans").then().statusCode(400).header("Idempotent-Replayed", nullValue());
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans").then().body("items", hasSize(0));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("partnerOrganisationId", f.partner().toString(), "title", "Corrected",
+                        "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31"))
+                .post("/api/v1/plans").then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    }
 }
