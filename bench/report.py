@@ -7,7 +7,7 @@ import base64, datetime, html, json, os, re, shutil, subprocess, sys
 
 out = sys.argv[1].rstrip("/")
 charts_dir = os.path.join(out, "charts")
-GRAPH_HTTP = ("pipeline", "import", "drain", "growth", "startup")
+GRAPH_HTTP = ("pipeline", "import", "drain", "growth", "startup", "health")
 
 
 def load(name):
@@ -39,7 +39,9 @@ def gather():
         data["load_average"] = old["load_average"]
     r = data["results"]
     for x in load_lines("http.jsonl") or []:
-        r[x["name"]] = x["result"]
+        r[x["name"]] = dict(x["result"], **{k: x[k] for k in ("cpu", "load_average") if k in x})
+    if load_lines("health.jsonl"):
+        r["health"] = load_lines("health.jsonl")
     for key, value in [("import", load_lines("import.jsonl")), ("pipeline", load("pipeline.json")),
                        ("growth", load_lines("growth.jsonl")), ("startup", load("startup.json")),
                        ("drain", load("drain.json")), ("scorecard", load("scorecard.json")),
@@ -69,12 +71,40 @@ def markdown(data):
     w = md.append
     http = http_results(r)
     if http:
-        static, trivial = http["gateway-static"]["rps"], http["plan-trivial"]["rps"]
+        static = http.get("gateway-static", {}).get("rps")
+        trivial = http.get("plan-trivial", {}).get("rps")
+        ratio = lambda a, b: f"{a / b:.2f}" if a and b else ""
         w(f"## Through the gateway ({duration}, {connections} connections)\n\n")
-        w("| scenario | req/s | vs trivial endpoint | vs gateway static | p50 ms | p99 ms | max ms | errors |\n")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|\n")
+        w("| scenario | req/s | vs trivial endpoint | vs gateway static | p50 ms | p99 ms | max ms | errors | ms CPU per request, whole stack | load average after |\n")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
         for name, x in http.items():
-            w(f"| {name} | {x['rps']:.0f} | {x['rps']/trivial:.2f} | {x['rps']/static:.3f} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['max_ms']:.1f} | {x['socket_errors'] + x['non2xx']} |\n")
+            cpu = x.get("cpu", {}).get("all_listed", {}).get("ms_per_op", "")
+            w(f"| {name} | {x['rps']:.0f} | {ratio(x['rps'], trivial)} | {ratio(x['rps'], static)} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {x['max_ms']:.1f} | {x['socket_errors'] + x['non2xx']} | {cpu} | {x.get('load_average', '')} |\n")
+        # The issue-27 ratios: each PartnerPlan operation against the reference application's floor.
+        pairs = [("plan-trivial", "reference-read"), ("plan-one-row", "reference-read"), ("plan-create", "reference-write")]
+        rows = []
+        for ours, floor in pairs:
+            floors = [http[k] for k in (floor, floor + "-again") if k in http]
+            if ours in http and floors:
+                f_rps = sum(f["rps"] for f in floors) / len(floors)
+                f_cpu = [f["cpu"]["all_listed"]["ms_per_op"] for f in floors if "cpu" in f]
+                o_cpu = http[ours].get("cpu", {}).get("all_listed", {}).get("ms_per_op")
+                c = f"{o_cpu / (sum(f_cpu) / len(f_cpu)):.1f}" if o_cpu and f_cpu else ""
+                rows.append(f"| {ours} vs {floor} | {http[ours]['rps']:.0f} / {f_rps:.0f} | **{http[ours]['rps'] / f_rps:.2f}** | "
+                            f"{o_cpu} / {(sum(f_cpu) / len(f_cpu)) if f_cpu else ''} | {c} |\n")
+        if rows:
+            w("\n### Against the reference application (same run; its figure is the mean of the runs before and after)\n\n")
+            w("| operation | req/s (ours / reference) | throughput ratio | ms CPU per request, whole stack (ours / reference) | CPU ratio |\n")
+            w("|---|---:|---:|---:|---:|\n")
+            w("".join(rows))
+        cpu_rows = [(n, x["cpu"]) for n, x in http.items() if "cpu" in x]
+        if cpu_rows:
+            procs = list(dict.fromkeys(k for _, c in cpu_rows for k in c if k != "all_listed"))
+            w("\n### ms CPU per request of each process (from the measured run's start until the stack was quiet again)\n\n")
+            w("| scenario | " + " | ".join(procs) + " | all |\n|---|" + "---:|" * (len(procs) + 1) + "\n")
+            for n, c in cpu_rows:
+                w(f"| {n} | " + " | ".join(str(c.get(p, {}).get("ms_per_op", "")) for p in procs)
+                  + f" | {c['all_listed']['ms_per_op']} |\n")
     if "import" in r:
         w("\n## Bulk import of partner organisations (NDJSON through the gateway, one transaction per row)\n\n")
         w("| pass | rows | seconds | rows/s | outcomes |\n|---|---:|---:|---:|---|\n")
@@ -101,9 +131,29 @@ def markdown(data):
               f"(bounded when the last third is no higher than the rest). Load average {p['load_average']['before']} "
               f"before, {p['load_average']['after']} after.\n")
         if "cpu" in p:
-            w(f"\n| CPU while drafting ({p['wall_s']} s) | CPU s | cores | ms per plan drafted |\n|---|---:|---:|---:|\n")
+            ref = p.get("reference_write")
+            title = (f"CPU from the first draft until drained ({p['drained']['wall_s']} s; load average {p['drained']['load_average']})"
+                     if "drained" in p else f"CPU while drafting ({p['wall_s']} s)")
+            rc = ref["cpu"] if ref else {}
+            w(f"\n| {title} | CPU s | cores | ms per plan drafted | reference: ms per write |\n|---|---:|---:|---:|---:|\n")
             for name, x in p["cpu"].items():
-                w(f"| {name} | {x['cpu_s']} | {x['cores']} | {x['ms_per_plan']} |\n")
+                w(f"| {name} | {x['cpu_s']} | {x['cores']} | {x['ms_per_plan']} | {rc.get(name, {}).get('ms_per_plan', '')} |\n")
+        if p.get("reference_write"):
+            ref = p["reference_write"]
+            a, q2 = ref["http_answer"], ref["requests"]
+            w(f"\nReference application at the same rate ({q2['created']} writes, {q2['achieved_rate_per_s']}/s, {q2['failed']} failed): "
+              f"answer p50 {a.get('p50_ms')} / p99 {a.get('p99_ms')} ms; whole stack **{ref['cpu']['all_listed']['ms_per_plan']} ms CPU per write** "
+              f"against **{p['cpu']['all_listed']['ms_per_plan']} ms per plan drafted** "
+              f"({p['cpu']['all_listed']['ms_per_plan'] / max(ref['cpu']['all_listed']['ms_per_plan'], 0.001):.1f}x); "
+              f"load average {ref['load_average']['before']} before, {ref['load_average']['after']} after.\n")
+    if "health" in r:
+        w("\n## Health of the stack after each group\n\n| after | process | running | RSS MB | old gen % | full GCs | GC s | load average |\n"
+          "|---|---|---|---:|---:|---:|---:|---|\n")
+        for h in r["health"]:
+            for name, x in h["processes"].items():
+                flag = "" if x.get("healthy", True) else " **unhealthy**"
+                w(f"| {h['group']} | {name} | {'yes' if x['running'] else '**no**'}{flag} | {x.get('rss_mb', '')} | "
+                  f"{x.get('old_gen_pct', '')} | {x.get('full_gcs', '')} | {x.get('gc_s', '')} | {h['load_average']} |\n")
     if "drain" in r:
         d = r["drain"]
         o, a, c = d["during_outage"], d["after_restart"], d["reconciliation"]

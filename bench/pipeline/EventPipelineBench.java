@@ -106,6 +106,13 @@ public class EventPipelineBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
+        String reference = a.get("reference");
+        if (reference != null) {
+            log("reference: one-row writes + Kafka send at %d/s (%ss warm-up, %ss measured)", rate, warmup.toSeconds(),
+                    duration.toSeconds());
+            result.put("reference_write", reference(http, reference, rate, warmup, duration, maxInFlight, pids));
+        }
+
         // The tenant's PRM endpoint: records when each plan's webhook arrives.
         Map<String, Long> webhookAt = new ConcurrentHashMap<>();
         HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -154,6 +161,7 @@ public class EventPipelineBench {
 
         log("measured: %ss of plan drafts at %d/s", duration.toSeconds(), rate);
         Instant measuredFrom = Instant.now();
+        settle(pids, 60);
         String loadBefore = loadAverage();
         Map<String, Double> cpuBefore = cpuSeconds(pids);
         long wallBefore = System.nanoTime();
@@ -171,17 +179,35 @@ public class EventPipelineBench {
         });
         Drive run = drive(http, gateway, managerToken, partnerId, rate, duration, maxInFlight, "bench");
         double wall = (System.nanoTime() - wallBefore) / 1e9;
-        Map<String, Double> cpuAfter = cpuSeconds(pids);
+        Map<String, Double> cpuWhileDrafting = cpuSeconds(pids);
         String loadAfter = loadAverage();
         sampling.set(false);
         lagSampler.join();
         log("drafted %d plans (%d failed, %d ticks skipped); waiting for their effects", run.sent.size(),
                 run.failed.get(), run.skipped.get());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline
                 && (!kafkaAt.keySet().containsAll(run.sent.keySet()) || !webhookAt.keySet().containsAll(run.sent.keySet()))) {
             Thread.sleep(500);
         }
+        // Drained: every consumer of the plan topic at its end and the processes quiet again, so that the
+        // CPU per plan counts all the work a plan causes, not only what was done while drafting.
+        Map<String, Object> drained = new LinkedHashMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (String group : List.of("kpi-service", "calendar-service", "notification-service")) {
+                long lag = -1;
+                while (System.nanoTime() < deadline && (lag = DrainBench.lag(admin, group, "partnerplan.plan.events.v1")) > 0) {
+                    Thread.sleep(500);
+                }
+                drained.put(group + "_lag", lag);
+            }
+        }
+        drained.put("quiet", settle(pids, 120));
+        double drainedWall = (System.nanoTime() - wallBefore) / 1e9;
+        Map<String, Double> cpuAfter = cpuSeconds(pids);
+        drained.put("wall_s", round(drainedWall));
+        drained.put("load_average", loadAverage());
+        result.put("drained", drained);
         consuming.set(false);
         topicReader.join();
         hook.stop(0);
@@ -215,20 +241,9 @@ public class EventPipelineBench {
                 .mapToLong(Long::longValue).max().orElse(-1));
         lag.put("at_end", lagSamples.isEmpty() ? -1 : lagSamples.get(lagSamples.size() - 1));
         result.put("notification_lag", lag);
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        double total = 0;
-        for (String name : cpuBefore.keySet()) {
-            Double after = cpuAfter.get(name);
-            if (after == null) continue;
-            double used = after - cpuBefore.get(name);
-            total += used;
-            cpu.put(name.replace("+", ""), Map.of("cpu_s", round(used), "cores", round(used / wall),
-                    "ms_per_plan", run.sent.isEmpty() ? 0 : round(used * 1000 / run.sent.size())));
-        }
-        cpu.put("all_listed", Map.of("cpu_s", round(total), "cores", round(total / wall),
-                "ms_per_plan", run.sent.isEmpty() ? 0 : round(total * 1000 / run.sent.size())));
         result.put("wall_s", round(wall));
-        result.put("cpu", cpu);
+        result.put("cpu_while_drafting", cpuPerOp(cpuBefore, cpuWhileDrafting, wall, run.sent.size()));
+        result.put("cpu", cpuPerOp(cpuBefore, cpuAfter, drainedWall, run.sent.size()));
         result.put("load_average", Map.of("before", loadBefore, "after", loadAfter));
         System.out.println(toJson(result, ""));
         System.exit(0);
@@ -243,9 +258,17 @@ public class EventPipelineBench {
 
     static Drive drive(HttpClient http, String gateway, String token, String partnerId, int rate, Duration duration,
                        int maxInFlight, String prefix) throws InterruptedException {
+        AtomicInteger seq = new AtomicInteger();
+        return drive(http, () -> request("POST", gateway + "/api/v1/plans", token,
+                "{\"partnerOrganisationId\":\"" + partnerId + "\",\"title\":\"" + prefix + " " + seq.incrementAndGet()
+                        + "\",\"horizonStart\":\"2027-01-01\",\"horizonEnd\":\"2027-12-31\"}"), rate, duration, maxInFlight);
+    }
+
+    /** Open loop: one request from {@code next} every 1/rate s; the 201s' ids and answer times. */
+    static Drive drive(HttpClient http, java.util.function.Supplier<HttpRequest> next, int rate, Duration duration,
+                       int maxInFlight) throws InterruptedException {
         Drive drive = new Drive();
         Semaphore inFlight = new Semaphore(maxInFlight);
-        AtomicInteger seq = new AtomicInteger();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ticker.scheduleAtFixedRate(() -> {
@@ -253,10 +276,8 @@ public class EventPipelineBench {
                 drive.skipped.incrementAndGet();
                 return;
             }
-            String body = "{\"partnerOrganisationId\":\"" + partnerId + "\",\"title\":\"" + prefix + " " + seq.incrementAndGet()
-                    + "\",\"horizonStart\":\"2027-01-01\",\"horizonEnd\":\"2027-12-31\"}";
             Sent s = new Sent(System.nanoTime(), Instant.now());
-            http.sendAsync(request("POST", gateway + "/api/v1/plans", token, body), HttpResponse.BodyHandlers.ofString())
+            http.sendAsync(next.get(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
                         long now = System.nanoTime();
                         inFlight.release();
@@ -298,6 +319,75 @@ public class EventPipelineBench {
             }
             cursor = next.group(1);
         }
+    }
+
+    /** CPU per operation of each process between two snapshots ({@code ms_per_plan}: per operation). */
+    static Map<String, Object> cpuPerOp(Map<String, Double> before, Map<String, Double> after, double wall, int ops) {
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        double total = 0;
+        for (String name : before.keySet()) {
+            Double a = after.get(name);
+            if (a == null) continue;
+            double used = a - before.get(name);
+            total += used;
+            cpu.put(name.replace("+", ""), Map.of("cpu_s", round(used), "cores", round(used / wall),
+                    "ms_per_plan", ops == 0 ? 0 : round(used * 1000 / ops)));
+        }
+        cpu.put("all_listed", Map.of("cpu_s", round(total), "cores", round(total / wall),
+                "ms_per_plan", ops == 0 ? 0 : round(total * 1000 / ops)));
+        return cpu;
+    }
+
+    /** Waits until the listed processes (this one excepted) use under 0.15 cores together for 3 s in a row. */
+    static boolean settle(Map<String, Long> pids, int maxSeconds) throws InterruptedException {
+        Map<String, Long> stack = new LinkedHashMap<>(pids);
+        stack.remove("load-generator (this process)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        Map<String, Double> last = cpuSeconds(stack);
+        int calm = 0;
+        while (calm < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Map<String, Double> now = cpuSeconds(stack);
+            double used = 0;
+            for (var e : now.entrySet()) used += e.getValue() - last.getOrDefault(e.getKey(), e.getValue());
+            calm = used < 0.15 ? calm + 1 : 0;
+            last = now;
+        }
+        return calm >= 3;
+    }
+
+    /**
+     * The floor: the reference application's one-row write plus Kafka send (bench/reference) at the same rate,
+     * warmed like the stack; answer latency and CPU per write of each process once everything is quiet again.
+     */
+    static Map<String, Object> reference(HttpClient http, String url, int rate, Duration warmup, Duration duration,
+                                         int maxInFlight, Map<String, Long> pids) throws Exception {
+        AtomicInteger seq = new AtomicInteger();
+        java.util.function.Supplier<HttpRequest> write = () -> request("POST", url + "/rows", null,
+                "{\"title\":\"reference " + seq.incrementAndGet() + "\"}");
+        drive(http, write, rate, warmup, maxInFlight);
+        settle(pids, 60);
+        String loadBefore = loadAverage();
+        Map<String, Double> before = cpuSeconds(pids);
+        long t0 = System.nanoTime();
+        Drive run = drive(http, write, rate, duration, maxInFlight);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        settle(pids, 60);
+        double drainedWall = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> after = cpuSeconds(pids);
+        List<Double> answers = new ArrayList<>();
+        for (var e : run.sent.entrySet()) {
+            Long answered = run.answeredAt.get(e.getKey());
+            if (answered != null) answers.add(ms(answered - e.getValue().startNanos));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requests", Map.of("created", run.sent.size(), "failed", run.failed.get(), "skipped_ticks", run.skipped.get(),
+                "achieved_rate_per_s", round(run.sent.size() / (double) duration.toSeconds())));
+        r.put("http_answer", stats(answers, run.sent.size()));
+        r.put("wall_s", round(wall));
+        r.put("cpu", cpuPerOp(before, after, drainedWall, run.sent.size()));
+        r.put("load_average", Map.of("before", loadBefore, "after", loadAverage()));
+        return r;
     }
 
     /** CPU seconds (user + system) of each process; a name ending in + adds its live children. */
@@ -410,8 +500,10 @@ public class EventPipelineBench {
     }
 
     static HttpRequest request(String method, String url, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

@@ -18,6 +18,21 @@ if body and body ~= "" then
   wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "application/json"
 end
 
+-- BENCH_MAX_REQUESTS (a warm-up by count, so that both sides of a comparison are warmed alike): each
+-- thread stops after its share of that many responses.
+local max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS") or "")
+if max_requests then
+  local threads = tonumber(os.getenv("BENCH_THREADS") or "2")
+  local per_thread = math.ceil(max_requests / threads)
+  local seen = 0
+  function response(status, headers, body)
+    seen = seen + 1
+    if seen >= per_thread then
+      wrk.thread:stop()
+    end
+  end
+end
+
 function done(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   -- wrk counts responses outside 2xx/3xx in errors.status.

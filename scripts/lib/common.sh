@@ -60,6 +60,10 @@ pp_java_home() {
   printf '%s\n' "$best"
 }
 
+# The services' JVM flags (scripts/stack), also the benchmark's reference application's (bench/run), so
+# that every figure has its floor measured on the same JVM set-up.
+pp_service_java_opts=(-Xms64m -Xmx256m -XX:+UseSerialGC --add-opens java.base/java.lang=ALL-UNNAMED)
+
 # wait_for_port HOST PORT TIMEOUT_S: succeeds once HOST:PORT accepts a TCP connection; with a
 # timeout of 0 it tries once (a cheap "is anything listening?").
 wait_for_port() {
