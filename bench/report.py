@@ -146,6 +146,13 @@ def markdown(data):
               f"against **{p['cpu']['all_listed']['ms_per_plan']} ms per plan drafted** "
               f"({p['cpu']['all_listed']['ms_per_plan'] / max(ref['cpu']['all_listed']['ms_per_plan'], 0.001):.1f}x); "
               f"load average {ref['load_average']['before']} before, {ref['load_average']['after']} after.\n")
+    if "pipeline" in r and r["pipeline"].get("warm_up_curve"):
+        curve = r["pipeline"]["warm_up_curve"]
+        names = [k for k in curve[-1] if k not in ("t_s", "plans")]
+        w("\n### Warm-up: ms CPU per plan drafted of each process, 5 s windows from the stack's first drafts\n\n")
+        w("| s | plans | " + " | ".join(names) + " |\n|---:|---:|" + "---:|" * len(names) + "\n")
+        for x in curve:
+            w(f"| {x['t_s']} | {x['plans']} | " + " | ".join(str(x.get(n, "")) for n in names) + " |\n")
     if "health" in r:
         w("\n## Health of the stack after each group\n\n| after | process | running | RSS MB | old gen % | full GCs | GC s | load average |\n"
           "|---|---|---|---:|---:|---:|---:|---|\n")

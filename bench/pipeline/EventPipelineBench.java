@@ -72,6 +72,9 @@ public class EventPipelineBench {
     record Sent(long startNanos, Instant startWall) {
     }
 
+    /** Every 201 of every drive, for the warm-up curve. */
+    static final AtomicInteger CREATED = new AtomicInteger();
+
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
         for (String arg : args) {
@@ -154,6 +157,36 @@ public class EventPipelineBench {
         Thread.sleep(3000); // let the consumer join its group and sit at the end of the topic
 
         log("warm-up: %ss of plan drafts at %d/s", warmup.toSeconds(), rate);
+        // Warm-up curve: CPU per plan drafted of each service in 5 s windows, from the services' first drafts
+        // (bench/run starts the stack afresh) through the measured run: when each reaches its steady cost.
+        List<Map<String, Object>> curve = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean curving = new AtomicBoolean(true);
+        Thread curveSampler = Thread.ofPlatform().name("warm-up-curve").daemon().start(() -> {
+            long t0 = System.nanoTime();
+            Map<String, Double> last = cpuSeconds(pids);
+            int lastCreated = CREATED.get();
+            while (curving.get()) {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Map<String, Double> now = cpuSeconds(pids);
+                int created = CREATED.get();
+                int plans = created - lastCreated;
+                Map<String, Object> w = new LinkedHashMap<>();
+                w.put("t_s", Math.round((System.nanoTime() - t0) / 1e9));
+                w.put("plans", plans);
+                for (var e : now.entrySet()) {
+                    if (last.containsKey(e.getKey()) && plans > 0) {
+                        w.put(e.getKey().replace("+", ""), round((e.getValue() - last.get(e.getKey())) * 1000 / plans));
+                    }
+                }
+                curve.add(w);
+                last = now;
+                lastCreated = created;
+            }
+        });
         drive(http, gateway, managerToken, partnerId, rate, warmup, maxInFlight, "warmup");
         Thread.sleep(2000);
         kafkaAt.clear();
@@ -241,6 +274,8 @@ public class EventPipelineBench {
                 .mapToLong(Long::longValue).max().orElse(-1));
         lag.put("at_end", lagSamples.isEmpty() ? -1 : lagSamples.get(lagSamples.size() - 1));
         result.put("notification_lag", lag);
+        curving.set(false);
+        result.put("warm_up_curve", new ArrayList<>(curve));
         result.put("wall_s", round(wall));
         result.put("cpu_while_drafting", cpuPerOp(cpuBefore, cpuWhileDrafting, wall, run.sent.size()));
         result.put("cpu", cpuPerOp(cpuBefore, cpuAfter, drainedWall, run.sent.size()));
@@ -283,6 +318,7 @@ public class EventPipelineBench {
                         inFlight.release();
                         Matcher m = response == null ? null : ID.matcher(response.body());
                         if (error == null && response.statusCode() == 201 && m.find()) {
+                            CREATED.incrementAndGet();
                             drive.sent.put(m.group(1), s);
                             drive.answeredAt.put(m.group(1), now);
                         } else {
@@ -557,6 +593,13 @@ public class EventPipelineBench {
                 parts.add(indent + "  \"" + e.getKey() + "\": " + toJson(e.getValue(), indent + "  "));
             }
             return "{\n" + String.join(",\n", parts) + "\n" + indent + "}";
+        }
+        if (o instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            for (Object x : l) {
+                parts.add(indent + "  " + toJson(x, indent + "  "));
+            }
+            return "[\n" + String.join(",\n", parts) + "\n" + indent + "]";
         }
         return o instanceof String s ? "\"" + s + "\"" : String.valueOf(o);
     }
