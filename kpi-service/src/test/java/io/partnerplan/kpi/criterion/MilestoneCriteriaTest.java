@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.partnerplan.kpi.PlanFixture;
-import io.partnerplan.kpi.SettableClock;
+import io.partnerplan.platform.testing.SettableClock;
 import io.partnerplan.platform.testing.KafkaProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.partnerplan.kpi.PlanFixture;
-import io.partnerplan.kpi.SettableClock;
+import io.partnerplan.platform.testing.SettableClock;
 import io.partnerplan.kpi.scorecard.ScorecardJob;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerplan.kpi.PlanFixture;
-import io.partnerplan.kpi.SettableClock;
+import io.partnerplan.platform.testing.SettableClock;
 import io.partnerplan.platform.testing.KafkaProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

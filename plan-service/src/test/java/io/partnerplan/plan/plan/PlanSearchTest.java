@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.partnerplan.plan.Fixtures;
-import io.partnerplan.plan.SettableClock;
+import io.partnerplan.platform.testing.SettableClock;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
