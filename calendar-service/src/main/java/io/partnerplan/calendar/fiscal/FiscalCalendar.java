@@ -1,6 +1,5 @@
 package io.partnerplan.calendar.fiscal;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +8,11 @@ import java.util.UUID;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -32,37 +30,9 @@ public class FiscalCalendar extends TenantScoped {
     @Column(name = "organisation_id", nullable = false, updatable = false)
     public UUID organisationId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public CalendarKind kind;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "year_naming", nullable = false)
-    public YearNaming yearNaming;
-
-    @Column(name = "start_month")
-    public Integer startMonth;
-
-    @Column(name = "start_day")
-    public Integer startDay;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "year_end_weekday")
-    public DayOfWeek yearEndWeekday;
-
-    @Column(name = "year_end_month")
-    public Integer yearEndMonth;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "year_end_rule")
-    public YearEndRule yearEndRule;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "period_pattern")
-    public PeriodPattern periodPattern;
-
-    @Column(name = "extra_week_period")
-    public Integer extraWeekPeriod;
+    /** The definition in effect before the first of {@link #versions}. */
+    @Embedded
+    public FiscalDefinition definition = new FiscalDefinition();
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -77,8 +47,7 @@ public class FiscalCalendar extends TenantScoped {
     public List<FiscalCalendarVersion> versions = new ArrayList<>();
 
     public FiscalCalendarRequest definition() {
-        return new FiscalCalendarRequest(kind, yearNaming, startMonth, startDay, yearEndWeekday, yearEndMonth, yearEndRule,
-                periodPattern, extraWeekPeriod);
+        return definition.toRequest();
     }
 
     /** The rules of every version, in effect each from its date. */
@@ -107,15 +76,6 @@ public class FiscalCalendar extends TenantScoped {
     }
 
     void define(FiscalCalendarRequest request) {
-        kind = request.kind() == null ? CalendarKind.GREGORIAN : request.kind();
-        yearNaming = request.yearNaming();
-        boolean gregorian = kind == CalendarKind.GREGORIAN;
-        startMonth = gregorian ? request.startMonth() : null;
-        startDay = gregorian ? request.startDay() : null;
-        yearEndWeekday = gregorian ? null : request.yearEndWeekday();
-        yearEndMonth = gregorian ? null : request.yearEndMonth();
-        yearEndRule = gregorian ? null : request.yearEndRule();
-        periodPattern = gregorian ? null : request.periodPattern();
-        extraWeekPeriod = gregorian ? null : request.extraWeekPeriod();
+        definition = FiscalDefinition.of(request);
     }
 }
