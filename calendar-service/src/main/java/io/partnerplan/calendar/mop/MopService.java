@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import io.partnerplan.calendar.availability.AvailabilityRepository;
 import io.partnerplan.calendar.availability.AvailabilityView;
-import io.partnerplan.calendar.availability.AwayInClosingWindow;
 import io.partnerplan.calendar.blocked.BlockedPeriodRepository;
 import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRepository;

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.partnerplan.calendar.availability.AwayInClosingWindow;
 import io.partnerplan.calendar.blocked.BlockedPeriodView;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
 import io.partnerplan.calendar.fiscal.FiscalQuarterRange;

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 
 import io.partnerplan.notification.email.EmailChannel;
 import io.partnerplan.notification.email.EmailContent;
-import io.partnerplan.notification.notify.Wording;
+import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.notification.preference.DeliverySettings;
 import io.partnerplan.notification.preference.DigestFrequency;
 import io.partnerplan.notification.preference.MemberSettings;

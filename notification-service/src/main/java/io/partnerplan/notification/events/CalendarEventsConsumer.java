@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
-import io.partnerplan.notification.notify.Wording;
+import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.notification.recipient.Availabilities;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
-import io.partnerplan.notification.notify.Wording;
+import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;

@@ -16,6 +16,7 @@ import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.notification.routing.DefaultRouting;
 import io.partnerplan.notification.routing.RoutingRules;
+import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.security.Roles;
 

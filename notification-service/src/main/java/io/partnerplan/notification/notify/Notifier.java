@@ -28,6 +28,7 @@ import io.partnerplan.notification.recipient.Availabilities;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.notification.routing.DefaultRouting;
+import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.platform.events.IncomingEvent;
 
 /**

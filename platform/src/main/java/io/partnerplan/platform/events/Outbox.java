@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partnerplan.platform.persistence.AfterCommit;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.security.Caller;
-import io.partnerplan.platform.web.RequestIds;
+import io.partnerplan.platform.requestid.RequestIds;
 
 /**
  * Records a domain event in the caller's transaction. Nothing reaches Kafka unless the state change

@@ -13,7 +13,7 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerplan.platform.security.Caller;
-import io.partnerplan.platform.web.RequestIds;
+import io.partnerplan.platform.requestid.RequestIds;
 
 /**
  * Idempotent consumption: the event id is recorded in the consumer's own transaction together with

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.partnerplan.platform.persistence.DatabaseUnavailable;
-import io.partnerplan.platform.web.RequestIds;
+import io.partnerplan.platform.requestid.RequestIds;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

@@ -7,6 +7,8 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.partnerplan.platform.requestid.RequestIds;
+
 /**
  * Takes the gateway's request id (or makes one), puts it in the log context and echoes it back,
  * so a client quoting it finds the request in every service's log.

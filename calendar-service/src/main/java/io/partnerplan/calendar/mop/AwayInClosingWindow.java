@@ -1,4 +1,4 @@
-package io.partnerplan.calendar.availability;
+package io.partnerplan.calendar.mop;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.partnerplan.calendar.mop.QuarterEnd;
+import io.partnerplan.calendar.availability.AvailabilityStatus;
+import io.partnerplan.calendar.availability.AvailabilityView;
 
 /**
  * A member of either party who is away during the last days of either party's quarter: the

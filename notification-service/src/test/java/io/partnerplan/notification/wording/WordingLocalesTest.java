@@ -1,4 +1,4 @@
-package io.partnerplan.notification.notify;
+package io.partnerplan.notification.wording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

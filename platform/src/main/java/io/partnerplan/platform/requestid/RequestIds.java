@@ -1,4 +1,4 @@
-package io.partnerplan.platform.web;
+package io.partnerplan.platform.requestid;
 
 import java.util.UUID;
 

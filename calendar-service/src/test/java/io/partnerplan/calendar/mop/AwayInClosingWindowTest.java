@@ -1,4 +1,4 @@
-package io.partnerplan.calendar.availability;
+package io.partnerplan.calendar.mop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.partnerplan.calendar.mop.QuarterEnd;
+import io.partnerplan.calendar.availability.AvailabilityStatus;
+import io.partnerplan.calendar.availability.AvailabilityView;
 
 class AwayInClosingWindowTest {
 

@@ -1,4 +1,4 @@
-package io.partnerplan.notification.notify;
+package io.partnerplan.notification.wording;
 
 import java.util.Locale;
 import java.util.Map;
