@@ -75,14 +75,14 @@ class GatewayRoutesTest {
             if (path.endsWith("/bulk")) {
                 Repo.routes().forEach((prefix, service) -> {
                     if (path.startsWith(prefix + "/")) {
-                        bulkExpected.put(path, service + " 600s");
+                        bulkExpected.put(path, service + " 1800s");
                     }
                 });
             }
         }
         assertFalse(bulkExpected.isEmpty(), "docs/openapi.yaml lists no bulk import");
         assertEquals(bulkExpected, bulkRoutes, overlay
-                + ": every bulk import of docs/openapi.yaml needs an Exact rule to its service with a 600s request timeout, as the local gateway gives it");
+                + ": every bulk import of docs/openapi.yaml needs an Exact rule to its service with a 1800s request timeout, as the local gateway gives it");
     }
 
     @ParameterizedTest

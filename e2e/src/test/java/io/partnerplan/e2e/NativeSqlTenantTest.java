@@ -61,6 +61,8 @@ class NativeSqlTenantTest {
             new Allowed("Deliveries.java", "update delivery set next_attempt_at = ?3 where id in",
                     "the email/webhook dispatcher claims due deliveries of every tenant; each row's tenant_id is returned and carried on"),
             new Allowed("Digests.java", "select distinct tenant_id, subject, frequency from digest_item", ACROSS_TENANTS),
+            new Allowed("BulkProgress.java", "delete from bulk_upload where updated_at < ?1",
+                    "the hourly purge of every tenant's expired upload progress"),
             new Allowed("Portfolio.java", "<built at run time>",
                     "built with a StringBuilder whose fixed part is 'where s.tenant_id = :tenant and p.tenant_id = :tenant'"));
 

@@ -1,6 +1,8 @@
 package io.partnerplan.kpi.measurement;
 
 import io.partnerplan.platform.bulk.BulkRowResult;
+import io.partnerplan.platform.bulk.BulkUpload;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
 import java.util.UUID;
 
@@ -74,29 +76,61 @@ public class MeasurementResource {
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.INTEGRATION })
     @Operation(summary = "Upload many measurements: NDJSON (one MeasurementRequest per line) or CSV with a header row",
             description = "CSV columns: planId,kpi,value,currency,occurredOn,periodStart,source,externalId (any order, blank "
-                    + "for absent). Read as a stream and written in batches of 500, each batch in its own transaction. The "
-                    + "answer has one NDJSON line per input row: accepted, corrected, duplicate, or rejected with the fields "
-                    + "and rules it broke; rejected rows never block the others. Safe to send again: external ids make "
-                    + "re-sent rows duplicates. Emits one kpi.measurements.imported per plan and batch. At most 32 MiB "
-                    + "per request; split larger files.")
+                    + "for absent); a CSV body without that header row is refused with 400 before anything is written. "
+                    + "The body is read from the connection as it arrives and written in batches of 500, each batch in its "
+                    + "own transaction; the answer streams one NDJSON line per input row as soon as its batch is committed: "
+                    + "accepted, corrected, duplicate, or rejected with the fields and rules it broke (a rejected row never "
+                    + "blocks the others). Limits are lines and time, not bytes (partnerplan.bulk.max-lines, default "
+                    + "1,000,000; max-duration, default 30 min; lines up to 64 KiB): past one, a last line with outcome "
+                    + "not-read names the line to send the rest from. Resuming: name the upload with Bulk-Upload-Id; after "
+                    + "a lost connection send the rest of the file with the same id and Bulk-First-Line = the line after "
+                    + "the last result received (CSV: repeat the header row; lines count from it as line 1). Rows the "
+                    + "service had already committed are answered with their first results and not written again, so "
+                    + "the outcome is that of one upload. Emits one kpi.measurements.imported per plan and batch.")
     @APIResponse(responseCode = "200", description = "One result per row",
             content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkRowResult.class)))
-    public Response bulk(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, java.io.InputStream body)
-            throws java.io.IOException {
-        StringBuilder out = new StringBuilder();
-        java.util.function.Consumer<BulkRowResult> collect = result -> {
-            try {
-                out.append(json.writeValueAsString(result)).append('\n');
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+    @APIResponse(responseCode = "400", description = "CSV without its header row, or a bad Bulk-Upload-Id / Bulk-First-Line",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response bulk(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+                         @Parameter(description = "Names the upload so that it can be resumed (1-200 visible ASCII characters)")
+                         @jakarta.ws.rs.HeaderParam(BulkUpload.ID_HEADER) String uploadId,
+                         @Parameter(description = "The line of the file this body starts at (CSV: of its first row after the "
+                                 + "header; default 1 for NDJSON, 2 for CSV); needs Bulk-Upload-Id")
+                         @jakarta.ws.rs.HeaderParam(BulkUpload.FIRST_LINE_HEADER) String firstLine,
+                         java.io.InputStream body) throws java.io.IOException {
+        boolean csv = contentType != null && contentType.startsWith("text/csv");
+        BulkUpload upload = BulkUpload.of(uploadId, firstLine, csv ? 2 : 1);
+        MeasurementImport.Upload rows = csv ? imports.csv(body) : imports.ndjson(body);
+        StreamingOutput answer = output -> {
+            rows.run(upload, batch -> {
+                try {
+                    for (BulkRowResult result : batch) {
+                        json.writeValue(new NoClose(output), result);
+                        output.write('\n');
+                    }
+                    output.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         };
-        if (contentType != null && contentType.startsWith("text/csv")) {
-            imports.csv(body, collect);
-        } else {
-            imports.ndjson(body, collect);
+        return Response.ok(answer, "application/x-ndjson").build();
+    }
+
+    /** Jackson closes the stream it writes to; the answer's stream stays open for the next line. */
+    private static final class NoClose extends java.io.FilterOutputStream {
+        NoClose(java.io.OutputStream out) {
+            super(out);
         }
-        return Response.ok(out.toString(), "application/x-ndjson").build();
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @GET

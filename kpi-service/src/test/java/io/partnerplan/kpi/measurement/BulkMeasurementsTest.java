@@ -118,8 +118,87 @@ class BulkMeasurementsTest {
         assertThat(results.get(2).get("errors").get(0).get("field").asText()).isEqualTo("occurredOn");
         assertThat(results.get(3).get("errors").get(0).get("field").asText()).isEqualTo("source");
 
-        List<JsonNode> unknownColumn = upload(f.crm, "text/csv", "planId,kpi,value,colour\n%s,revenue,1,red\n".formatted(f.plan));
-        assertThat(unknownColumn.get(0).get("errors").get(0).get("field").asText()).isEqualTo("colour");
+        given().auth().oauth2(f.crm).contentType("text/csv")
+                .body("planId,kpi,value,occurredOn,colour\n%s,revenue,1,2027-03-01,red\n".formatted(f.plan))
+                .post("/api/v1/measurements/bulk").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("colour"));
+    }
+
+    @Test
+    void aCsvWithoutItsHeaderOrABodyThatIsNotCsvIsRefusedBeforeAnythingIsWritten() {
+        String headless = "%s,revenue,2500.50,USD,2027-03-01,,CRM,crm-1\n".formatted(f.plan);
+        String json = row(1, "5") + "\n";
+        for (String body : List.of(headless, json, "\u0000\u0001binary\n", "")) {
+            given().auth().oauth2(f.crm).contentType("text/csv").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/measurements/bulk").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"));
+        }
+        given().auth().oauth2(f.vendorManager).queryParam("planId", f.plan).get("/api/v1/measurements")
+                .then().body("items", org.hamcrest.Matchers.hasSize(0));
+    }
+
+    @Test
+    void aNullOnLine601IsRejectedAndEveryOtherLineIsAnsweredNeverA500() {
+        StringBuilder file = new StringBuilder();
+        for (int n = 1; n <= 610; n++) {
+            file.append(n == 601 ? "null" : row(n, "10")).append('\n');
+        }
+        List<JsonNode> results = upload(f.crm, "application/x-ndjson", file.toString());
+        assertThat(results).hasSize(610);
+        assertThat(outcomes(results)).containsEntry("accepted", 609L).containsEntry("rejected", 1L);
+        assertThat(results.get(600).get("line").asLong()).isEqualTo(601);
+        assertThat(results.get(600).get("errors").get(0).get("message").asText()).contains("JSON object");
+        assertThat(results.get(609).get("line").asLong()).isEqualTo(610);
+        assertThat(given().auth().oauth2(f.vendorManager).queryParam("asOf", "2028-02-01").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200).extract().<String>path("kpis[0].toDate.actual")).isEqualTo("6090");
+    }
+
+    @Test
+    void aResumedUploadGetsTheOutcomeOfOneUploadRowsWithoutExternalIdsIncluded() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int n = 1; n <= 1200; n++) {
+            lines.add(n == 650 ? "{broken" : row(n, "1").replace(",\"externalId\":\"opp-" + n + "\"", ""));
+        }
+        String upload = "file-" + UUID.randomUUID();
+        // The connection is lost after line 700: the service committed 1..700, the client saw results up to 500.
+        List<JsonNode> first = uploadNamed(upload, null, String.join("\n", lines.subList(0, 700)) + "\n");
+        assertThat(first).hasSize(700);
+        // It sends the rest from line 501, with the same upload id.
+        List<JsonNode> rest = uploadNamed(upload, "501", String.join("\n", lines.subList(500, 1200)) + "\n");
+        assertThat(rest).hasSize(700);
+        assertThat(rest.get(0).get("line").asLong()).isEqualTo(501);
+        for (int i = 0; i < 200; i++) {
+            assertThat(rest.get(i)).as("line %d answered as the first time", 501 + i).isEqualTo(first.get(500 + i));
+        }
+        assertThat(rest.get(149).get("outcome").asText()).isEqualTo("rejected");
+        assertThat(outcomes(rest)).containsEntry("accepted", 699L).containsEntry("rejected", 1L);
+        // 1199 measurements, not 1399: the value is that of one upload.
+        assertThat(given().auth().oauth2(f.vendorManager).queryParam("asOf", "2028-02-01").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200).extract().<String>path("kpis[0].toDate.actual")).isEqualTo("1199");
+        // Sending the whole file again under the same id writes nothing more.
+        assertThat(outcomes(uploadNamed(upload, null, String.join("\n", lines) + "\n"))).containsEntry("accepted", 1199L);
+        assertThat(given().auth().oauth2(f.vendorManager).queryParam("asOf", "2028-02-01").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200).extract().<String>path("kpis[0].toDate.actual")).isEqualTo("1199");
+        given().auth().oauth2(f.crm).contentType("application/x-ndjson").header("Bulk-First-Line", "5")
+                .body(row(1, "1").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/measurements/bulk").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("Bulk-First-Line"));
+    }
+
+    private List<JsonNode> uploadNamed(String upload, String firstLine, String body) {
+        var request = given().auth().oauth2(f.crm).contentType("application/x-ndjson").header("Bulk-Upload-Id", upload);
+        if (firstLine != null) {
+            request.header("Bulk-First-Line", firstLine);
+        }
+        String answer = request.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/measurements/bulk")
+                .then().statusCode(200).extract().asString();
+        return Arrays.stream(answer.split("\n")).filter(l -> !l.isBlank()).map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
     }
 
     @Test

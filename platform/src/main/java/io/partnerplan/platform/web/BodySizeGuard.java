@@ -17,9 +17,10 @@ import io.vertx.ext.web.Router;
 /**
  * Answers an announced oversized body with a 413 problem before anything reads it: JSON requests
  * up to {@code partnerplan.http.max-body-size}, bulk uploads (paths ending in {@code /bulk}) up to
- * {@code partnerplan.http.max-bulk-body-size}. (The HTTP layer's own limit, the larger of the two,
- * still catches chunked bodies and answers 413 without a problem body; the gateway answers both
- * kinds with a problem.)
+ * {@code partnerplan.http.max-bulk-body-size} (0: no byte limit, for a service whose bulk uploads are
+ * streamed and limited by lines and time). A JSON request must announce its length (411 for a chunked
+ * one; the gateway always sends the length), so no JSON body is read past its limit whatever the HTTP
+ * layer's own limit, which a streaming service raises for its bulk uploads.
  */
 @ApplicationScoped
 public class BodySizeGuard {
@@ -30,11 +31,17 @@ public class BodySizeGuard {
             throws JsonProcessingException {
         String body = problem(json, max.asLongValue());
         String bulkBody = problem(json, maxBulk.asLongValue());
+        String lengthRequired = json.writeValueAsString(Map.of("type", Problem.TYPE_BASE + "length-required",
+                "title", "Length required", "status", 411,
+                "detail", "A JSON request must announce its Content-Length (only .../bulk uploads may be chunked)"));
         router.route().order(-1000).handler(rc -> {
             boolean bulk = rc.request().path().endsWith("/bulk");
             long limit = bulk ? maxBulk.asLongValue() : max.asLongValue();
             String length = rc.request().getHeader("Content-Length");
-            if (length != null && tooLong(length, limit)) {
+            if (!bulk && length == null && rc.request().getHeader("Transfer-Encoding") != null) {
+                rc.response().setStatusCode(411).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(lengthRequired);
+            } else if (length != null && limit > 0 && tooLong(length, limit)) {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(bulk ? bulkBody : body);
             } else {
