@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.definition.KpiDefinitionRepository;
-import io.partnerplan.kpi.scorecard.Decimals;
-import io.partnerplan.kpi.scorecard.Meter;
-import io.partnerplan.kpi.scorecard.Observations;
+import io.partnerplan.kpi.attainment.Decimals;
+import io.partnerplan.kpi.attainment.Meter;
+import io.partnerplan.kpi.attainment.Observations;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.events.PoisonEventException;
 
@@ -196,7 +196,7 @@ public class Criteria {
         if (kpi.derived()) {
             // Its formula over its inputs' values in the window (a ratio of sums, not a sum of ratios).
             var library = library();
-            var values = upTo.isBefore(criterion.windowStart) ? java.util.Map.<UUID, List<io.partnerplan.kpi.scorecard.Observation>>of()
+            var values = upTo.isBefore(criterion.windowStart) ? java.util.Map.<UUID, List<io.partnerplan.kpi.attainment.Observation>>of()
                     : observations.byKpi(criterion.planId, List.copyOf(Meter.measuredInputs(kpi, library)), criterion.windowStart, upTo);
             Meter meter = Meter.of(kpi, library, values);
             boolean measured = values.values().stream().anyMatch(v -> !v.isEmpty());
@@ -205,7 +205,7 @@ public class Criteria {
             judgement = CriterionJudgement.of(kpi.aggregation, kpi.direction, criterion.threshold, criterion.windowStart,
                     criterion.windowEnd, actual, forecast, measured && actual != null, today, closed);
         } else {
-            var values = upTo.isBefore(criterion.windowStart) ? List.<io.partnerplan.kpi.scorecard.Observation>of()
+            var values = upTo.isBefore(criterion.windowStart) ? List.<io.partnerplan.kpi.attainment.Observation>of()
                     : observations.of(criterion.planId, kpi.id, criterion.windowStart, upTo);
             judgement = CriterionJudgement.of(kpi.aggregation, kpi.direction, criterion.threshold,
                     criterion.windowStart, criterion.windowEnd, values, today, closed);

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.partnerplan.kpi.definition.Aggregation;
 import io.partnerplan.kpi.definition.Direction;
-import io.partnerplan.kpi.scorecard.Attainment;
-import io.partnerplan.kpi.scorecard.Observation;
+import io.partnerplan.kpi.attainment.Attainment;
+import io.partnerplan.kpi.attainment.Observation;
 
 /**
  * Judges a criterion on a day. A growing sum in the good direction is met the day it reaches the

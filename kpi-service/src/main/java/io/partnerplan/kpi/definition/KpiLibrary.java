@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.partnerplan.platform.concurrency.Versions;
@@ -22,10 +23,10 @@ public class KpiLibrary {
     private final KpiDefinitionRepository definitions;
     private final Outbox outbox;
 
-    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
+    private final Event<KpisChanged> changes;
 
-    public KpiLibrary(KpiDefinitionRepository definitions, Outbox outbox, io.partnerplan.kpi.scorecard.ScorecardChanges scorecards) {
-        this.scorecards = scorecards;
+    public KpiLibrary(KpiDefinitionRepository definitions, Outbox outbox, Event<KpisChanged> changes) {
+        this.changes = changes;
         this.definitions = definitions;
         this.outbox = outbox;
     }
@@ -107,9 +108,7 @@ public class KpiLibrary {
             }
         }
         List<UUID> ids = touched.stream().map(library::get).filter(java.util.Objects::nonNull).map(k -> k.id).toList();
-        scorecards.changedWhere(kpi.tenantId, """
-                exists (select 1 from kpi_day d where d.plan_id = p.plan_id and d.kpi_id in (?2))
-                or exists (select 1 from kpi_target_set t where t.plan_id = p.plan_id and t.kpi_id in (?2))""", ids);
+        changes.fire(new KpisChanged(kpi.tenantId, ids));
         KpiDefinitionView view = KpiDefinitionView.of(kpi);
         outbox.publish("kpi.defined", "kpi", kpi.id, view);
         return view;

@@ -23,7 +23,7 @@ import io.partnerplan.kpi.definition.KpiUnit;
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.plan.PlansOfCaller;
 import io.partnerplan.kpi.plan.TrackedPlan;
-import io.partnerplan.kpi.scorecard.KpiDays;
+import io.partnerplan.kpi.attainment.KpiDays;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;

@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.partnerplan.kpi.attainment.Rag;
 import io.partnerplan.platform.security.TenantScoped;
 
 /** One KPI of a plan as last announced by kpi.scorecard.changed: a row of the vendor's portfolio. */

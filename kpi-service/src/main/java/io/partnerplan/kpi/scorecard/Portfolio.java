@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.kpi.attainment.Decimals;
+import io.partnerplan.kpi.attainment.Rag;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.problem.ProblemException;

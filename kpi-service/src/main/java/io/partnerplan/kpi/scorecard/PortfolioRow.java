@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.partnerplan.kpi.attainment.Rag;
+
 /** One plan and KPI of the vendor's portfolio, as of the plan's last scorecard change. */
 @Schema(name = "PortfolioRow")
 @JsonPropertyOrder({ "partnerName", "partnerOrganisationId", "planId", "planTitle", "kpi", "name", "unit", "currency", "period",

@@ -12,11 +12,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.kpi.attainment.KpiDays;
+import io.partnerplan.kpi.definition.KpisChanged;
 import io.partnerplan.kpi.plan.TrackedPlan;
+import io.partnerplan.kpi.target.TargetsChanged;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.persistence.Ids;
 
@@ -75,6 +79,18 @@ public class ScorecardChanges {
         }
         transactions.putResource(once, Boolean.TRUE);
         return true;
+    }
+
+    /** The plan's targets changed: its scorecard did. */
+    void targetsChanged(@Observes TargetsChanged change) {
+        changed(change.plan());
+    }
+
+    /** A derived KPI's formula changed: the scorecards showing any of the KPIs it touched (by values or targets) did. */
+    void kpisChanged(@Observes KpisChanged change) {
+        changedWhere(change.tenantId(), """
+                exists (select 1 from kpi_day d where d.plan_id = p.plan_id and d.kpi_id in (?2))
+                or exists (select 1 from kpi_target_set t where t.plan_id = p.plan_id and t.kpi_id in (?2))""", change.kpiIds());
     }
 
     /**

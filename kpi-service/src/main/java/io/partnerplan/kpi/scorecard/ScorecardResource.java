@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerplan.kpi.attainment.Rag;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.problem.Problem;

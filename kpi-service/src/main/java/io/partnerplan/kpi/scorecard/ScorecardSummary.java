@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.partnerplan.kpi.attainment.Rag;
+
 /** Data of {@code kpi.scorecard.changed}: each KPI of the plan in the period the day falls in. */
 @Schema(name = "ScorecardSummary", description = "A plan's KPIs in their current period, as of a day (data of kpi.scorecard.changed)")
 public record ScorecardSummary(UUID planId, LocalDate asOf, Instant computedAt, List<KpiSummary> kpis) {

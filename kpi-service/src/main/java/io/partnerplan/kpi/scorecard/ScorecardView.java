@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.partnerplan.kpi.attainment.Rag;
 import io.partnerplan.kpi.criterion.CriterionView;
 import io.partnerplan.kpi.period.PlanPeriod;
 

@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.EntityTag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnerplan.kpi.attainment.Attainment;
+import io.partnerplan.kpi.attainment.Decimals;
+import io.partnerplan.kpi.attainment.KpiDays;
+import io.partnerplan.kpi.attainment.Meter;
+import io.partnerplan.kpi.attainment.Observation;
+import io.partnerplan.kpi.attainment.Observations;
+import io.partnerplan.kpi.attainment.Rag;
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.definition.Aggregation;
 import io.partnerplan.kpi.definition.Formula;

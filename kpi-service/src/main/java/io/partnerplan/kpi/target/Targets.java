@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -44,11 +45,11 @@ public class Targets {
     private final PlanPeriods periods;
     private final Outbox outbox;
     private final Caller caller;
-    private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
+    private final Event<TargetsChanged> changes;
 
     public Targets(EntityManager em, KpiDefinitionRepository kpis, PlansOfCaller plans, PlanPeriods periods, Outbox outbox,
-                   Caller caller, io.partnerplan.kpi.scorecard.ScorecardChanges scorecards) {
-        this.scorecards = scorecards;
+                   Caller caller, Event<TargetsChanged> changes) {
+        this.changes = changes;
         this.em = em;
         this.kpis = kpis;
         this.plans = plans;
@@ -92,7 +93,7 @@ public class Targets {
         em.flush();
         TargetSetView view = view(set, kpi);
         outbox.publish("kpi.targets.set", "plan", planId, view);
-        scorecards.changed(plan);
+        changes.fire(new TargetsChanged(plan));
         return view;
     }
 
@@ -161,7 +162,7 @@ public class Targets {
             }
             em.flush();
             outbox.publish("kpi.targets.set", "plan", planId, view(set, kpi));
-            scorecards.changed(plan);
+            changes.fire(new TargetsChanged(plan));
         }));
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerplan.kpi.definition.Aggregation;
 import io.partnerplan.kpi.definition.Direction;
-import io.partnerplan.kpi.scorecard.Observation;
+import io.partnerplan.kpi.attainment.Observation;
 
 class CriterionJudgementTest {
 

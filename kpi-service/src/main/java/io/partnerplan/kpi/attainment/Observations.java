@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.scorecard;
+package io.partnerplan.kpi.attainment;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.scorecard;
+package io.partnerplan.kpi.attainment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.partnerplan.kpi.PlanFixture;
+import io.partnerplan.kpi.scorecard.ScorecardJob;
 import io.partnerplan.platform.testing.SettableClock;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;

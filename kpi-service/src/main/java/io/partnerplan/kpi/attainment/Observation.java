@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.scorecard;
+package io.partnerplan.kpi.attainment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

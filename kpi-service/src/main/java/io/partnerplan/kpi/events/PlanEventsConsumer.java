@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.plan;
+package io.partnerplan.kpi.events;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.kpi.criterion.Criteria;
+import io.partnerplan.kpi.plan.TrackedPlan;
 import io.partnerplan.kpi.target.Targets;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;

@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.period;
+package io.partnerplan.kpi.target;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,11 +13,9 @@ import jakarta.transaction.Transactional;
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.definition.KpiDefinition;
 import io.partnerplan.kpi.plan.TrackedPlan;
-import io.partnerplan.kpi.scorecard.Attainment;
-import io.partnerplan.kpi.scorecard.Decimals;
-import io.partnerplan.kpi.scorecard.Observations;
-import io.partnerplan.kpi.target.TargetPeriod;
-import io.partnerplan.kpi.target.TargetSet;
+import io.partnerplan.kpi.attainment.Attainment;
+import io.partnerplan.kpi.attainment.Decimals;
+import io.partnerplan.kpi.attainment.Observations;
 import io.partnerplan.platform.events.Outbox;
 
 /**

@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.period;
+package io.partnerplan.kpi.events;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.partnerplan.kpi.period.PlanPeriod;
+import io.partnerplan.kpi.period.PlanPeriods;
+import io.partnerplan.kpi.target.PeriodClose;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;

@@ -1,4 +1,4 @@
-package io.partnerplan.kpi.scorecard;
+package io.partnerplan.kpi.attainment;
 
 /** Red, amber, green: how a period is going against its target. */
 public enum Rag {
