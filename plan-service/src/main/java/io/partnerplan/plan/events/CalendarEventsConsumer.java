@@ -1,4 +1,4 @@
-package io.partnerplan.plan.review;
+package io.partnerplan.plan.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;

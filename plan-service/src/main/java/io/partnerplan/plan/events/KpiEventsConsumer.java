@@ -1,4 +1,4 @@
-package io.partnerplan.plan.milestone;
+package io.partnerplan.plan.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.partnerplan.plan.milestone.Milestones;
 import io.partnerplan.plan.review.KpiScorecards;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
@@ -17,7 +18,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** kpi-service's verdicts on KPI criteria (kpi.criterion.*) move the milestones they belong to; its scorecards are kept for reviews. */
 @ApplicationScoped
-public class KpiVerdictsConsumer {
+public class KpiEventsConsumer {
 
     static final String CONSUMER = "plan.kpi-events";
 
@@ -25,7 +26,7 @@ public class KpiVerdictsConsumer {
     private final Milestones milestones;
     private final KpiScorecards scorecards;
 
-    public KpiVerdictsConsumer(ProcessedEvents processed, Milestones milestones, KpiScorecards scorecards) {
+    public KpiEventsConsumer(ProcessedEvents processed, Milestones milestones, KpiScorecards scorecards) {
         this.processed = processed;
         this.milestones = milestones;
         this.scorecards = scorecards;

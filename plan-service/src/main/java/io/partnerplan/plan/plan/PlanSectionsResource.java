@@ -1,4 +1,4 @@
-package io.partnerplan.plan.section;
+package io.partnerplan.plan.plan;
 
 import java.util.UUID;
 
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.partnerplan.plan.plan.PlanService;
+import io.partnerplan.plan.section.PlanSections;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.security.Roles;
