@@ -78,7 +78,8 @@ public class MeasurementResource {
             description = "CSV columns: planId,kpi,value,currency,occurredOn,periodStart,source,externalId (any order, blank "
                     + "for absent); a CSV body without that header row is refused with 400 before anything is written. "
                     + "The body is read from the connection as it arrives and written in batches of 500, each batch in its "
-                    + "own transaction; the answer streams one NDJSON line per input row as soon as its batch is committed: "
+                    + "own transaction; the answer (streamed once the body is read; half-duplex proxies such as nginx stop forwarding a body once "
+                    + "the answer has begun) has one NDJSON line per input row read, each written once its batch committed: "
                     + "accepted, corrected, duplicate, or rejected with the fields and rules it broke (a rejected row never "
                     + "blocks the others). Limits are lines and time, not bytes (partnerplan.bulk.max-lines, default "
                     + "1,000,000; max-duration, default 30 min; lines up to 64 KiB): past one, a last line with outcome "
@@ -101,18 +102,32 @@ public class MeasurementResource {
         boolean csv = contentType != null && contentType.startsWith("text/csv");
         BulkUpload upload = BulkUpload.of(uploadId, firstLine, csv ? 2 : 1);
         MeasurementImport.Upload rows = csv ? imports.csv(body) : imports.ndjson(body);
+        // The results go to a spool file while the body is read and stream from it once the body has been read
+        // whole: nginx (like most HTTP/1.1 proxies) stops forwarding a request body once the answer has begun, so an
+        // answer started mid-upload would stall the upload. Memory stays bounded; the file holds ~100 bytes a row.
         StreamingOutput answer = output -> {
-            rows.run(upload, batch -> {
-                try {
-                    for (BulkRowResult result : batch) {
-                        json.writeValue(new NoClose(output), result);
-                        output.write('\n');
-                    }
+            java.nio.file.Path spool = java.nio.file.Files.createTempFile("measurement-upload-", ".ndjson");
+            try {
+                try (java.io.OutputStream results = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool))) {
+                    rows.run(upload, batch -> {
+                        try {
+                            for (BulkRowResult result : batch) {
+                                json.writeValue(new NoClose(results), result);
+                                results.write('\n');
+                            }
+                            results.flush();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } finally {
+                    // Whatever stopped the upload, every line committed so far is answered.
+                    java.nio.file.Files.copy(spool, output);
                     output.flush();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
                 }
-            });
+            } finally {
+                java.nio.file.Files.deleteIfExists(spool);
+            }
         };
         return Response.ok(answer, "application/x-ndjson").build();
     }
