@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** The repository around this module: its root, the routing table, the services' configuration. */
 final class Repo {
 
@@ -53,6 +55,20 @@ final class Repo {
             }
         }
         return paths;
+    }
+
+    /** The API's paths whose GET answers Server-Sent Events (text/event-stream), from docs/openapi.yaml. */
+    static List<String> streamPaths() throws IOException {
+        JsonNode paths = Rendered.YAML.readTree(root().resolve("docs/openapi.yaml").toFile()).path("paths");
+        List<String> streams = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            for (JsonNode response : path.getValue().path("get").path("responses")) {
+                if (response.path("content").has("text/event-stream") && !streams.contains(path.getKey())) {
+                    streams.add(path.getKey());
+                }
+            }
+        });
+        return streams;
     }
 
     /** deploy/gateway/routes: path prefix to service, in file order. */

@@ -86,11 +86,20 @@ class ServiceConfigTest {
             return List.of(service + ": no CloudNativePG Cluster " + cluster);
         }
         String database = db.at("/spec/bootstrap/initdb/database").asText();
-        String expectedUrl = "jdbc:postgresql://" + cluster + "-rw:5432/" + database;
+        // Queries through the cluster's PgBouncer Pooler when it has one; Flyway always to the primary.
+        String direct = "jdbc:postgresql://" + cluster + "-rw:5432/" + database;
+        String expectedUrl = Rendered.ofKind(objects, "Pooler").stream()
+                .filter(p -> cluster.equals(p.at("/spec/cluster/name").asText()) && "rw".equals(p.at("/spec/type").asText("rw")))
+                .findFirst().map(p -> "jdbc:postgresql://" + Rendered.name(p) + ":5432/" + database).orElse(direct);
         if (!expectedUrl.equals(provided.get("QUARKUS_DATASOURCE_JDBC_URL"))) {
             problems.add(service + ": QUARKUS_DATASOURCE_JDBC_URL should be " + expectedUrl + ", is " + provided.get("QUARKUS_DATASOURCE_JDBC_URL"));
         }
-        for (String env : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+        if (!expectedUrl.equals(direct) && !direct.equals(provided.get("QUARKUS_FLYWAY_JDBC_URL"))) {
+            problems.add(service + ": QUARKUS_FLYWAY_JDBC_URL should be " + direct + " (migrations bypass the pooler), is "
+                    + provided.get("QUARKUS_FLYWAY_JDBC_URL"));
+        }
+        for (String env : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_USERNAME",
+                "QUARKUS_FLYWAY_PASSWORD")) {
             String expected = "secret:" + cluster + "-app/" + (env.endsWith("USERNAME") ? "username" : "password");
             if (!expected.equals(provided.get(env))) {
                 problems.add(service + ": " + env + " should come from " + expected + ", comes from " + provided.get(env));

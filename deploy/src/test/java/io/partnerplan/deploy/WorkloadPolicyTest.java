@@ -109,17 +109,22 @@ class WorkloadPolicyTest {
             Map<String, String> podLabels = labels(deployment.at("/spec/template/metadata/labels"));
             check(problems, selects(deployment.at("/spec/selector/matchLabels"), podLabels), name, "Deployment selector matches its pods");
             check(problems, !deployment.at("/spec/replicas").isInt(), name,
-                    "no spec.replicas: the HorizontalPodAutoscaler owns the count");
+                    "no spec.replicas: the autoscaler owns the count");
             JsonNode service = Rendered.named(objects, "Service", name).orElse(null);
             check(problems, service != null && selects(service.at("/spec/selector"), podLabels), name, "a Service selecting its pods");
-            JsonNode hpa = Rendered.named(objects, "HorizontalPodAutoscaler", name).orElse(null);
+            // A HorizontalPodAutoscaler, or a KEDA ScaledObject (which makes one), never both.
+            JsonNode hpa = Rendered.named(objects, "HorizontalPodAutoscaler", name)
+                    .or(() -> Rendered.named(objects, "ScaledObject", name)).orElse(null);
             check(problems, hpa != null && name.equals(hpa.at("/spec/scaleTargetRef/name").asText())
-                    && "Deployment".equals(hpa.at("/spec/scaleTargetRef/kind").asText()), name, "a HorizontalPodAutoscaler");
+                    && "Deployment".equals(hpa.at("/spec/scaleTargetRef/kind").asText()), name,
+                    "a HorizontalPodAutoscaler or a KEDA ScaledObject");
+            check(problems, Rendered.named(objects, "HorizontalPodAutoscaler", name).isEmpty()
+                    || Rendered.named(objects, "ScaledObject", name).isEmpty(), name, "one autoscaler, not an HPA and a ScaledObject");
             JsonNode pdb = Rendered.named(objects, "PodDisruptionBudget", name).orElse(null);
             check(problems, pdb != null && selects(pdb.at("/spec/selector/matchLabels"), podLabels), name,
                     "a PodDisruptionBudget selecting its pods");
             if (pdb != null && hpa != null && pdb.at("/spec/minAvailable").isInt()) {
-                check(problems, pdb.at("/spec/minAvailable").asInt() < hpa.at("/spec/minReplicas").asInt(), name,
+                check(problems, pdb.at("/spec/minAvailable").asInt() < Scaling.of(objects, name).min(), name,
                         "PDB minAvailable below the HPA's minReplicas (else nodes can never be drained)");
             }
             JsonNode monitor = Rendered.named(objects, "ServiceMonitor", name).orElse(null);

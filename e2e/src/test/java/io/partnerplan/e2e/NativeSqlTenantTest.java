@@ -63,6 +63,10 @@ class NativeSqlTenantTest {
             new Allowed("Digests.java", "select distinct tenant_id, subject, frequency from digest_item", ACROSS_TENANTS),
             new Allowed("BulkProgress.java", "delete from bulk_upload where updated_at < ?1",
                     "the hourly purge of every tenant's expired upload progress"),
+            new Allowed("OutboxMetrics.java", "select count(*), min(occurred_at) from outbox_event where published_at is null",
+                    "an operational gauge over every tenant's unpublished events: a count and an age, no tenant's data leaves"),
+            new Allowed("DeliveryMetrics.java", "select channel, status, count(*) from delivery where status = 'pending'",
+                    "an operational gauge of pending and failed deliveries over every tenant: counts per channel only"),
             new Allowed("Portfolio.java", "<built at run time>",
                     "built with a StringBuilder whose fixed part is 'where s.tenant_id = :tenant and p.tenant_id = :tenant'"));
 

@@ -109,7 +109,7 @@ class PoisonSweepIT {
     /** The DLQ's records with these keys, read from the beginning until all are there (or 30 s pass). */
     private static List<ConsumerRecord<String, String>> parked(String dlq, List<String> keys) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrap());
+        props.putAll(KafkaProbe.connection());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -142,7 +142,7 @@ class PoisonSweepIT {
 
     private static long committed(String group, TopicPartition partition) throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrap());
+        props.putAll(KafkaProbe.connection());
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
@@ -176,7 +176,7 @@ class PoisonSweepIT {
 
     private static KafkaProducer<String, String> producer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrap());
+        props.putAll(KafkaProbe.connection());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);

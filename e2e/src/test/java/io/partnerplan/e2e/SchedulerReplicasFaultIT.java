@@ -100,6 +100,9 @@ class SchedulerReplicasFaultIT {
         pb.environment().put("PARTNERPLAN_EMAIL_LINK_BASE_URL", "http://127.0.0.1:" + E2eStack.GATEWAY);
         pb.environment().put("PARTNERPLAN_WEBHOOKS_ALLOW_INSECURE", "true");
         pb.environment().put("PARTNERPLAN_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        // The stack's webhook key (scripts/stack): the prod profile refuses to start without one.
+        pb.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");  // its log is read as text below
+        pb.environment().put("PARTNERPLAN_WEBHOOKS_SECRET_KEY", Files.readString(repo.resolve(".stack/e2e/webhook-key")).strip());
         pb.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "file:" + repo.resolve("platform/testing/src/main/resources/devkeys/public.pem"));
         Process replica = pb.start();

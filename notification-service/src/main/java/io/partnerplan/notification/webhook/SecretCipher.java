@@ -17,13 +17,21 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+
 /**
  * Keeps webhook signing secrets encrypted at rest (AES-GCM, JDK) with the key of
  * {@code partnerplan.webhooks.secret-key}: a database dump or backup alone cannot forge signatures.
  * They cannot be hashed: signing needs the secret itself. Stored as {@code enc:v1:<base64(iv|ciphertext)>};
  * a value without the prefix is a secret stored before encryption (or without a key) and is read as is,
  * so turning encryption on needs no migration (rotating re-stores the secret encrypted).
+ * <p>
+ * Production (the prod profile) refuses to start without the key: created at start-up, the cipher
+ * fails the start instead of silently storing new secrets unencrypted. Dev and test profiles have
+ * their own (public) keys; only a bare unit test runs without one.
  */
+@Startup
 @ApplicationScoped
 public class SecretCipher {
 
@@ -37,12 +45,22 @@ public class SecretCipher {
 
     @Inject
     public SecretCipher(WebhookConfig config) {
-        this(config.secretKey());
+        this(config.secretKey(), LaunchMode.current() == LaunchMode.NORMAL);
     }
 
     public SecretCipher(Optional<String> key) {
+        this(key, false);
+    }
+
+    /** {@code production}: a missing key is an error, not a warning. */
+    public SecretCipher(Optional<String> key, boolean production) {
         this.key = key.filter(k -> !k.isBlank()).map(SecretCipher::aesKey).orElse(null);
         if (this.key == null) {
+            if (production) {
+                throw new IllegalStateException("partnerplan.webhooks.secret-key (PARTNERPLAN_WEBHOOKS_SECRET_KEY) is not set:"
+                        + " production does not store webhook signing secrets unencrypted. Set it to base64 of 32 random bytes"
+                        + " (openssl rand -base64 32), from the Secret notification-webhook-key (deploy/README.md)");
+            }
             LOG.warn("partnerplan.webhooks.secret-key is not set: webhook signing secrets are stored unencrypted");
         }
     }

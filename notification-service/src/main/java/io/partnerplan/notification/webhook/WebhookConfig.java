@@ -57,7 +57,7 @@ public interface WebhookConfig {
     @WithDefault("1m")
     Duration circuitCoolDown();
 
-    /** AES key (base64 of 16, 24 or 32 bytes) the signing secrets are encrypted with at rest; unset: stored plainly. */
+    /** AES key (base64 of 16, 24 or 32 bytes) the signing secrets are encrypted with at rest; required in production (SecretCipher). */
     java.util.Optional<String> secretKey();
 
     /** How long the previous secret still signs deliveries after a rotation. */

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ class ConcurrentPlanConsumersTest {
     @Test
     void thePlanTopicsPartitionsAreSharedBySeveralConsumersOfThisService() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrap()))) {
+            try (Admin admin = Admin.create(KafkaProbe.connection())) {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("notification-service"))
                         .describedGroups().get("notification-service").get();
                 Set<String> planConsumers = group.members().stream()

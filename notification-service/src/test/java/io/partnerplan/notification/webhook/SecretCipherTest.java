@@ -34,4 +34,12 @@ class SecretCipherTest {
         assertEquals("whsec_x", new SecretCipher(Optional.empty()).seal("whsec_x"));
         assertThrows(IllegalStateException.class, () -> new SecretCipher(Optional.of("c2hvcnQ=")));
     }
+
+    @Test
+    void productionRefusesToRunWithoutAKey() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new SecretCipher(Optional.empty(), true));
+        assertTrue(refused.getMessage().contains("PARTNERPLAN_WEBHOOKS_SECRET_KEY"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> new SecretCipher(Optional.of("  "), true));
+        assertEquals("whsec_y", new SecretCipher(Optional.of(KEY), true).open(new SecretCipher(Optional.of(KEY), true).seal("whsec_y")));
+    }
 }

@@ -20,13 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EventProducer {
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final int timeoutMs;
     private volatile Producer<String, String> producer;
 
-    public EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public EventProducer(KafkaConnection connection,
                          @ConfigProperty(name = "partnerplan.outbox.send-timeout-ms", defaultValue = "10000") int timeoutMs) {
-        this.bootstrapServers = bootstrapServers;
+        this.connection = connection;
         this.timeoutMs = timeoutMs;
     }
 
@@ -49,8 +49,9 @@ public class EventProducer {
 
     private Producer<String, String> create() {
         Properties props = new Properties();
+        // Where the brokers are and how to authenticate (SASL_SSL in a cluster): as every channel.
+        props.putAll(connection.settings());
         props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 // Idempotence keeps per-partition order across the producer's own retries.
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

@@ -32,13 +32,14 @@ public class TopicBootstrap {
                  @ConfigProperty(name = "partnerplan.kafka.create-topics", defaultValue = "false") boolean enabled,
                  @ConfigProperty(name = "partnerplan.kafka.topics") Optional<List<String>> topics,
                  @ConfigProperty(name = "partnerplan.kafka.partitions", defaultValue = "3") int partitions,
-                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+                 KafkaConnection connection) {
         if (!enabled || topics.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        Map<String, Object> config = connection.settings();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(config)) {
             for (String topic : topics.get()) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(10, TimeUnit.SECONDS);

@@ -36,11 +36,27 @@ public final class KafkaProbe {
         return fromEnv != null ? fromEnv : System.getProperty("partnerplan.test.kafka");
     }
 
+    /**
+     * Where the broker is and how to log in, for a test's own client: the bootstrap address and the
+     * {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_*} and {@code KAFKA_SSL_*} settings of the
+     * environment (scripts/infra writes them with {@code PP_KAFKA_SASL=1}), as the services read them.
+     */
+    public static Properties connection() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap());
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("KAFKA_SECURITY_") || name.startsWith("KAFKA_SASL_") || name.startsWith("KAFKA_SSL_")) {
+                props.put(name.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return props;
+    }
+
     /** Reads {@code topic} from the beginning until a record matches or the timeout passes. */
     public static ConsumerRecord<String, String> awaitRecord(String topic, Duration timeout,
                                                              Predicate<ConsumerRecord<String, String>> match) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(connection());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -63,7 +79,7 @@ public final class KafkaProbe {
     public static java.util.List<ConsumerRecord<String, String>> allRecords(String topic, Duration window,
                                                                           Predicate<ConsumerRecord<String, String>> match) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(connection());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -107,7 +123,7 @@ public final class KafkaProbe {
     /** Sends whatever it is given: for tests of what a consumer does with a malformed or unknown event. */
     public static void sendUnchecked(String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(connection());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
