@@ -44,8 +44,12 @@ public class PlanEventsConsumer {
     @ActivateRequestContext
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        processed.once(CONSUMER, record, this::handle);
+        processed.once(CONSUMER, record, USED::contains, this::handle);
     }
+
+    /** The types {@link #handle} acts on; the others (plan.created, member.added, ...) are acknowledged unread. */
+    static final java.util.Set<String> USED = java.util.Set.of("plan.agreed", "plan.closed", "plan.renewed",
+            "review.completed", "organisation.created", "organisation.updated");
 
     private void handle(IncomingEvent event) {
         switch (event.shortType()) {

@@ -55,7 +55,8 @@ public class CalendarEventsConsumer {
     @ActivateRequestContext
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        processed.once(CONSUMER, record, this::handle);
+        // mop.agreed and period.closed change the plans' periods; the rest is acknowledged unread.
+        processed.once(CONSUMER, record, type -> type.equals("mop.agreed") || type.equals("period.closed"), this::handle);
     }
 
     private void handle(IncomingEvent event) {

@@ -59,7 +59,13 @@ public class PlanEventsConsumer {
     @ActivateRequestContext
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        processed.once(CONSUMER, record, this::handle);
+        processed.once(CONSUMER, record, PlanEventsConsumer::used, this::handle);
+    }
+
+    /** The types {@link #handle} acts on (keep the two in step); member.* and the like are acknowledged unread. */
+    static boolean used(String type) {
+        return type.startsWith("milestone.") || type.equals("plan.amended") || type.equals("plan.renewed")
+                || WITH_PLAN_HEADER.contains(type);
     }
 
     private void handle(IncomingEvent event) {

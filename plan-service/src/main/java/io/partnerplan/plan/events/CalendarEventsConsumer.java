@@ -39,7 +39,8 @@ public class CalendarEventsConsumer {
     @ActivateRequestContext
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        processed.once(CONSUMER, record, this::handle);
+        // Only review.due changes anything here; other calendar events are acknowledged unread.
+        processed.once(CONSUMER, record, "review.due"::equals, this::handle);
     }
 
     private void handle(IncomingEvent event) {

@@ -39,7 +39,12 @@ public class KpiEventsConsumer {
     @ActivateRequestContext
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        processed.once(CONSUMER, record, this::handle);
+        processed.once(CONSUMER, record, KpiEventsConsumer::used, this::handle);
+    }
+
+    /** The types {@link #handle} acts on; the others are acknowledged unread. */
+    static boolean used(String type) {
+        return type.startsWith("kpi.criterion.") || type.equals("kpi.scorecard.changed");
     }
 
     private void handle(IncomingEvent event) {

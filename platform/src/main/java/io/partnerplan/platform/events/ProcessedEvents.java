@@ -1,6 +1,7 @@
 package io.partnerplan.platform.events;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,7 +42,24 @@ public class ProcessedEvents {
     /** Runs {@code handler} once per (consumer, event id), in the caller's tenant. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void once(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+        once(consumer, record, type -> true, handler);
+    }
+
+    /**
+     * Runs {@code handler} once per (consumer, event id), in the caller's tenant, for the event types
+     * {@code wanted} accepts (by short type, {@code plan.created}). An event of another type is still read
+     * and checked (a malformed one is poison for every consumer of its topic and goes to the dead-letter
+     * topic with its reason), then acknowledged without touching the database: no connection, no
+     * {@code processed_event} row, no commit. Its effects are none, so there is nothing to make idempotent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void once(String consumer, ConsumerRecord<String, String> record, Predicate<String> wanted,
+                     Consumer<IncomingEvent> handler) {
         IncomingEvent event = IncomingEvent.from(record, json);
+        if (!wanted.test(event.shortType())) {
+            LOG.tracef("%s does not use %s events; %s acknowledged", consumer, event.type(), event.id());
+            return;
+        }
         if (event.traceId() != null) {
             MDC.put(RequestIds.MDC_KEY, event.traceId());
         }
