@@ -90,7 +90,7 @@ def markdown(data):
                 f_cpu = [f["cpu"]["all_listed"]["ms_per_op"] for f in floors if "cpu" in f]
                 o_cpu = http[ours].get("cpu", {}).get("all_listed", {}).get("ms_per_op")
                 c = f"{o_cpu / (sum(f_cpu) / len(f_cpu)):.1f}" if o_cpu and f_cpu else ""
-                rows.append(f"| {ours} vs {floor} | {http[ours]['rps']:.0f} / {f_rps:.0f} | **{http[ours]['rps'] / f_rps:.2f}** | "
+                rows.append(f"| {ours} vs {floor} | {http[ours]['rps']:.0f} / {f_rps:.0f} | **{http[ours]['rps'] / f_rps:.3f}** | "
                             f"{o_cpu} / {(sum(f_cpu) / len(f_cpu)) if f_cpu else ''} | {c} |\n")
         if rows:
             w("\n### Against the reference application (same run; its figure is the mean of the runs before and after)\n\n")
