@@ -245,25 +245,22 @@ class JourneyIT {
                 {"subject": "petra@northwind.example", "organisationId": "%s", "role": "contributor",
                  "displayName": "Petra Partner", "email": "petra@northwind.example"}""".formatted(partner))
                 .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
-        walk.text("Paul reads the sections the template laid out and writes the partner's side into them "
-                + "(a PUT replaces the sections as a whole, under the plan's ETag):");
+        walk.text("Paul reads the sections the template laid out and writes the partner's side into them with a JSON Merge "
+                + "Patch under the plan's ETag: what he does not send stays as it is, and the vendor's own sections are "
+                + "read-only to him:");
         String sectionsTag = given().auth().oauth2(po).filter(walk.call("PO", null, "{vendorStatements, salesPlan}",
                         n -> ordered("vendorStatements", n.get("vendorStatements"), "salesPlan", n.get("salesPlan"))))
                 .get("/api/v1/plans/{id}/sections", plan).then().statusCode(200)
                 .body("vendorStatements.vision", equalTo("Every mid-market business runs on Contoso Cloud")).extract().header("ETag");
         as(po, walk.call("PO", null, "{partnerStatements, jointValueProposition}", n -> ordered("partnerStatements",
-                n.get("partnerStatements"), "jointValueProposition", n.get("jointValueProposition")))).header("If-Match", sectionsTag).body("""
-                {"vendorStatements": {"vision": "Every mid-market business runs on Contoso Cloud",
-                                      "strategy": "Grow through partners who migrate and run workloads"},
-                 "vendorSwot": {"strengths": ["Leading migration tooling"], "weaknesses": ["Few UK engineers"],
-                                "opportunities": ["Windows Server end of support"], "threats": ["Hyperscaler direct sales"]},
-                 "partnerStatements": {"vision": "The UK mid-market's cloud advisor"},
+                n.get("partnerStatements"), "jointValueProposition", n.get("jointValueProposition")))).header("If-Match", sectionsTag)
+                .contentType("application/merge-patch+json").body("""
+                {"partnerStatements": {"vision": "The UK mid-market's cloud advisor"},
                  "partnerSwot": {"strengths": ["200 certified engineers"], "weaknesses": ["No presence in Scotland"],
                                  "opportunities": ["Public sector migrations"], "threats": ["Hyperscaler direct sales"]},
-                 "jointValueProposition": "Cloud migrations in weeks",
-                 "marketingPlan": {"strategies": [{"key": "webinars", "title": "Quarterly joint webinars"}]},
-                 "salesPlan": {"strategies": [{"key": "upsell", "title": "Upsell the installed base"}]}}""")
-                .put("/api/v1/plans/{id}/sections", plan).then().statusCode(200);
+                 "jointValueProposition": "Cloud migrations in weeks"}""")
+                .patch("/api/v1/plans/{id}/sections", plan).then().statusCode(200)
+                .body("vendorStatements.vision", equalTo("Every mid-market business runs on Contoso Cloud"));
         walk.text("Then the action items, the budget, the milestones and the investment that depends on one of them:");
         as(po, walk.call("PO")).body("""
                 {"title": "Migration workshop for the top 20 accounts", "owner": "paul@northwind.example", "dueOn": "2027-08-15",
@@ -308,8 +305,9 @@ class JourneyIT {
         walk.text("""
                 calendar-service schedules the reviews three business days after the MOP's quarter-ends, and on
                 the horizon's last business day. kpi-service knows the plan and its MOP periods (cut to the
-                plan's horizon): the vendor
-                sets the revenue targets per MOP quarter (green from 100 %, amber from 80 % of the target).
+                plan's horizon), and the revenue targets per MOP quarter are the objectives both sides signed:
+                plan-service announces them (`plan.objectives-agreed`) and kpi-service sets them (green from 100 %,
+                amber from 80 % of the target). Nobody types a target twice.
                 """);
         Walkthrough.Call schedule = walk.call("PO", null, "[.[] | {sequence, dueOn, status}]",
                 n -> list(n, r -> ordered("sequence", r.get("sequence"), "dueOn", r.get("dueOn"), "status", r.get("status"))));
@@ -319,10 +317,12 @@ class JourneyIT {
         Walkthrough.Call periods = walk.call("VM");
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(periods)
                 .get("/api/v1/targets/{plan}/periods", plan).then().statusCode(200).body("$", hasSize(4)));
-        as(vm, walk.call("VM")).body("""
-                {"periods": [{"start": "2027-03-01", "end": "2027-05-31", "target": "500000"},
-                             {"start": "2027-06-01", "end": "2027-08-31", "target": "300000"}],
-                 "greenAt": 100, "amberAt": 80}""").put("/api/v1/targets/{plan}/revenue", plan).then().statusCode(200);
+        Walkthrough.Call agreedTargets = walk.call("VM", null, "{kpi, periods: [.periods[] | {label, target}], greenAt, amberAt}",
+                n -> ordered("kpi", n.get("kpi"), "periods", list(n.get("periods"), p -> ordered("label", p.get("label"),
+                        "target", p.get("target"))), "greenAt", n.get("greenAt"), "amberAt", n.get("amberAt")));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(agreedTargets)
+                .get("/api/v1/targets/{plan}/revenue", plan).then().statusCode(200)
+                .body("periods.target", org.hamcrest.Matchers.contains("500000", "300000")));
         // Nobody outside the partnership sees any of it.
         String stranger = DevTokens.token(tenant, UUID.randomUUID(), "partner-owner");
         given().auth().oauth2(stranger).get("/api/v1/plans/{id}", plan).then().statusCode(404).contentType(PROBLEM);
@@ -459,14 +459,33 @@ class JourneyIT {
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(completed)
                 .get("/api/v1/review-schedules/{plan}", plan).then().statusCode(200).body("[0].status", equalTo("COMPLETED")));
 
-        walk.text("Petra proposes the amendment the review decided: the next quarter's revenue objective becomes 250k. Maria accepts it.");
+        walk.text("""
+                The plan is a contract now: what both sides signed changes only through an amendment the other side
+                accepts. Maria tries to lower the Q2 milestone's threshold directly and is told which amendment to propose:
+                """);
+        var q2Read = given().auth().oauth2(vm).get("/api/v1/plans/{id}/milestones/{m}", plan, q2Milestone)
+                .then().statusCode(200).extract();
+        String q2CriterionId = walk.lookup("Q2_CRITERION", "VM", "/api/v1/plans/" + plan + "/milestones/" + q2Milestone,
+                ".criteria[0].id", q2Read.path("criteria[0].id"));
+        as(vm, walk.call("VM", null, "{status, detail}", n -> ordered("status", n.get("status"), "detail", n.get("detail"))))
+                .header("If-Match", q2Read.header("ETag")).body("""
+                {"title": "MOP Q2 revenue of 300k", "dueOn": "2027-08-31", "criteria": [
+                  {"id": "%s", "kind": "KPI", "kpi": "revenue", "threshold": "250000", "windowStart": "2027-06-01", "windowEnd": "2027-08-31"}]}"""
+                .formatted(q2CriterionId))
+                .put("/api/v1/plans/{id}/milestones/{m}", plan, q2Milestone).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("/amendments"));
+        walk.text("""
+                Petra proposes the amendment the review decided, as partial changes over the plan: the Q2 revenue
+                objective's target becomes 250k (a JSON Patch over the objectives, keyed by id) and so does the Q2
+                milestone's threshold (a JSON Merge Patch over the milestones). Maria accepts it for the vendor.
+                """);
         String amendment = walk.name("AMENDMENT", as(petra, walk.call("PETRA", "AMENDMENT=.amendmentId", null, null)).body("""
                 {"reason": "Quarterly review of 3 June: two large deals slipped",
-                 "changes": {"objectives": [
-                   {"id": "%s", "title": "Grow cloud revenue in MOP Q1", "measures": [{"kpi": "revenue", "target": "500000"}],
-                    "periodStart": "2027-03-01", "periodEnd": "2027-05-31"},
-                   {"id": "%s", "title": "Grow cloud revenue in MOP Q2", "measures": [{"kpi": "revenue", "target": "250000"}],
-                    "periodStart": "2027-06-01", "periodEnd": "2027-08-31"}]}}""".formatted(q1Objective, q2Objective))
+                 "changes": {
+                   "objectives": [{"op": "replace", "path": "/%s/measures/0/target", "value": "250000"}],
+                   "milestones": {"%s": {"criteria": [{"id": "%s", "kind": "KPI", "kpi": "revenue", "threshold": "250000",
+                                                     "windowStart": "2027-06-01", "windowEnd": "2027-08-31"}]}}}}"""
+                .formatted(q2Objective, q2Milestone, q2CriterionId))
                 .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId"));
         String amendmentTag = given().auth().oauth2(vm).get("/api/v1/plans/{id}/amendments/{a}", plan, amendment)
                 .then().statusCode(200).extract().header("ETag");
@@ -477,18 +496,30 @@ class JourneyIT {
         accepted.then().statusCode(200).body("status", equalTo("ACCEPTED"));
         int before = accepted.path("fromVersion");
         int after = accepted.path("toVersion");
-        walk.text("The versions diff shows the changed target:");
+        assertEquals(before + 1, after, "one amendment, one new version");
+        walk.text("The versions diff shows exactly those two changes, the target and the threshold:");
         given().auth().oauth2(vm).filter(walk.call("VM"))
                 .get("/api/v1/plans/{id}/versions/{from}/diff/{to}", plan, before, after).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("\"250000\""));
-        walk.text("Both sides agreed the objective, so kpi-service's Q2 revenue target follows it (`kpi.targets.set`); "
-                + "Q1's stays, and so do the thresholds:");
+                .body("changes", hasSize(2))
+                .body("changes.op", org.hamcrest.Matchers.everyItem(equalTo("replace")))
+                .body("changes.path", org.hamcrest.Matchers.containsInAnyOrder(
+                        org.hamcrest.Matchers.matchesPattern("/objectives/\\d+/measures/0/target"),
+                        org.hamcrest.Matchers.matchesPattern("/milestones/\\d+/criteria/0/threshold")))
+                .body("changes.value", org.hamcrest.Matchers.everyItem(equalTo("250000")));
+        walk.text("Both sides agreed the objective, so kpi-service's Q2 revenue target follows it (plan-service's "
+                + "`plan.objectives-agreed`, then `kpi.targets.set`): nobody types it twice. Q1's stays, and so do the thresholds:");
         Walkthrough.Call targets = walk.call("VM", null, "{kpi, periods: [.periods[] | {label, target}], greenAt, amberAt, updatedBy}",
                 n -> ordered("kpi", n.get("kpi"), "periods", list(n.get("periods"), p -> ordered("label", p.get("label"),
                         "target", p.get("target"))), "greenAt", n.get("greenAt"), "amberAt", n.get("amberAt"), "updatedBy", n.get("updatedBy")));
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(targets)
                 .get("/api/v1/targets/{plan}/revenue", plan).then().statusCode(200)
                 .body("periods.target", org.hamcrest.Matchers.contains("500000", "250000")));
+        walk.text("The scorecard follows: MOP Q2 is measured against the amended 250k, Q1 still against the 500k in force when it closed.");
+        Walkthrough.Call followed = walk.call("VM", null, "[.kpis[0].periods[] | {label, target}]",
+                n -> list(n.at("/kpis/0/periods"), p -> ordered("label", p.get("label"), "target", p.get("target"))));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(followed)
+                .get("/api/v1/scorecards/{plan}", plan).then().statusCode(200)
+                .body("kpis[0].periods.target", hasItems("500000", "250000")));
 
         // 6. ------------------------------------------------------------------------------------------
         walk.text("""

@@ -37,8 +37,17 @@ public record Fixtures(String tenant, UUID vendor, UUID partner, String vendorMa
                 .then().statusCode(201).extract().path("id"));
     }
 
-    /** Proposes the draft and signs it for both sides: the plan is AGREED, in effect. */
+    /** Adds the partner's owner (po@northwind.test) to the plan: only members holding their side's signing role sign. */
+    public void addPartnerOwner(UUID plan) {
+        given().auth().oauth2(vendorManager).contentType(ContentType.JSON)
+                .body(Map.of("subject", "po@northwind.test", "organisationId", partner.toString(),
+                        "role", "partner-owner", "displayName", "Paul Partner", "email", "po@northwind.test"))
+                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+    }
+
+    /** Adds the partner's owner, proposes the draft and signs it for both sides: the plan is AGREED, in effect. */
     public void agree(UUID plan) {
+        addPartnerOwner(plan);
         String etag = given().auth().oauth2(vendorManager).header("If-Match", "\"0\"")
                 .post("/api/v1/plans/{id}/propose", plan).then().statusCode(200).extract().header("ETag");
         etag = given().auth().oauth2(vendorManager).header("If-Match", etag)

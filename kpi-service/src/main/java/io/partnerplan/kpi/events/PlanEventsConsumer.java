@@ -74,8 +74,9 @@ public class PlanEventsConsumer {
             criteria.milestoneChanged(event.data(), "milestone.deleted".equals(type), LocalDate.now(clock));
             return;
         }
-        if ("plan.amended".equals(type)) {
-            JsonNode objectives = event.data().path("changes").path("objectives");
+        if ("plan.objectives-agreed".equals(type)) {
+            // The objectives both sides agreed (on signing, and after each accepted amendment) are the targets.
+            JsonNode objectives = event.data().path("objectives");
             if (objectives.isArray()) {
                 targets.followAmendment(event.uuid("planId"), objectives, event.actor());
             }

@@ -151,28 +151,32 @@ class TargetsAndScorecardTest {
     }
 
     @Test
-    void anAcceptedAmendmentMovesTheTargetsItsObjectivesNameAndNothingElse() {
+    void theObjectivesBothSidesAgreedMoveTheTargetsTheyNameAndNothingElse() {
         given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
                 .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"),
                         Map.of("start", "2027-05-01", "end", "2027-07-31", "target", "250000")), "greenAt", 90, "amberAt", 70))
                 .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"0\"");
         // An amendment's proposal carries no plan header: kpi-service passes over it (it used to dead-letter it).
         String amendment = UUID.randomUUID().toString();
-        String proposed = """
+        f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.amendment-proposed", """
                 {"amendmentId":"%s","planId":"%s","proposedBy":"po@northwind.test","proposedBySide":"PARTNER",
-                 "reason":"Q2 is a short quarter for us","status":"%s","fromVersion":3,"toVersion":%s,"acceptedBy":%s,
-                 "changes":{"objectives":[
-                   {"id":"%s","title":"Q1 revenue","measures":[{"kpi":"revenue","target":"200000"}],
-                    "periodStart":"2027-02-01","periodEnd":"2027-04-30"},
-                   {"title":"Q2 revenue","measures":[{"kpi":"revenue","target":"180000"},{"kpi":"deals-won","target":"12"}],
-                    "periodStart":"2027-05-01","periodEnd":"2027-07-31"},
-                   {"title":"H2 revenue","measures":[{"kpi":"revenue","target":"999999"}],
-                    "periodStart":"2027-08-01","periodEnd":"2028-01-31"}]}}""";
-        String objective = UUID.randomUUID().toString();
-        f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.amendment-proposed",
-                proposed.formatted(amendment, f.plan, "PROPOSED", "null", "null", objective));
-        f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.amended",
-                proposed.formatted(amendment, f.plan, "ACCEPTED", "4", "\"vm@contoso.test\"", objective));
+                 "reason":"Q2 is a short quarter for us","status":"PROPOSED","fromVersion":3,"toVersion":null,"acceptedBy":null,
+                 "changes":{"plan":null,"sections":null,"milestones":null,"investments":null,"budgets":null,
+                   "objectives":[{"op":"replace","path":"/x/measures/0/target","value":"180000","from":null}]},
+                 "rejectedBy":null,"rejectionReason":null,"withdrawnBy":null,"withdrawalReason":null}"""
+                .formatted(amendment, f.plan));
+        // Accepted: plan-service announces the objectives in force, and they are the targets.
+        String objective = """
+                {"id":"%s","planId":"%s","title":"%s","description":null,"measures":%s,"periodStart":"%s","periodEnd":"%s","version":1}""";
+        f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.objectives-agreed", """
+                {"planId":"%s","planVersion":4,"objectives":[%s,%s,%s]}""".formatted(f.plan,
+                objective.formatted(UUID.randomUUID(), f.plan, "Q1 revenue", "[{\"kpi\":\"revenue\",\"target\":\"200000\"}]",
+                        "2027-02-01", "2027-04-30"),
+                objective.formatted(UUID.randomUUID(), f.plan, "Q2 revenue",
+                        "[{\"kpi\":\"revenue\",\"target\":\"180000\"},{\"kpi\":\"deals-won\",\"target\":\"12\"}]",
+                        "2027-05-01", "2027-07-31"),
+                objective.formatted(UUID.randomUUID(), f.plan, "H2 revenue", "[{\"kpi\":\"revenue\",\"target\":\"999999\"}]",
+                        "2027-08-01", "2028-01-31")));
 
         // Q2 follows the agreed objective; Q1 (unchanged), the thresholds and the half-year objective (not a
         // plan period) change nothing; deals-won is not in the tenant's library, so it gets no target.

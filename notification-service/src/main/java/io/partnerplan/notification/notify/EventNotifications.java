@@ -89,11 +89,19 @@ public class EventNotifications {
                 recipients.ofPlan(plan.planId).stream().filter(m -> roles.contains(m.role)).forEach(m -> extra.add(m.subject));
                 link = link + "/escalations/" + event.uuid("escalationId");
             }
-            case "plan.amendment-proposed", "plan.amended" -> {
+            case "plan.amendment-proposed", "plan.amended", "plan.amendment-rejected", "plan.amendment-withdrawn" -> {
                 p.put("by", name(plan.planId, text(data, "proposedBy")));
                 p.put("reason", text(data, "reason"));
                 p.put("fromVersion", text(data, "fromVersion"));
                 p.put("toVersion", text(data, "toVersion"));
+                p.put("decidedBy", name(plan.planId, text(data, type.endsWith("rejected") ? "rejectedBy" : "withdrawnBy")));
+                p.put("why", text(data, type.endsWith("rejected") ? "rejectionReason" : "withdrawalReason"));
+                if (!type.equals("plan.amendment-proposed")) {
+                    String proposer = text(data, "proposedBy");
+                    if (proposer != null) {
+                        extra.add(proposer); // whoever proposed it hears what became of it, whatever their role
+                    }
+                }
                 link = link + "/amendments/" + event.uuid("amendmentId");
             }
             case "plan.renewed" -> {

@@ -38,6 +38,9 @@ public final class DefaultRouting {
         ROLES.put("escalation.resolved", Set.of());
         ROLES.put("plan.amendment-proposed", OWNERS_AND_SPONSORS);
         ROLES.put("plan.amended", EVERYONE);
+        // Every decision on an amendment reaches both sides' owners and sponsors; the proposer hears it too (EventNotifications).
+        ROLES.put("plan.amendment-rejected", OWNERS_AND_SPONSORS);
+        ROLES.put("plan.amendment-withdrawn", OWNERS_AND_SPONSORS);
         ROLES.put("plan.renewed", EVERYONE);
         ROLES.put("review.completed", EVERYONE);
         ROLES.put("period.closing", OWNERS);

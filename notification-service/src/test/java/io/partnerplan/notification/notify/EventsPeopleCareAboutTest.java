@@ -119,6 +119,26 @@ class EventsPeopleCareAboutTest {
     }
 
     @Test
+    void aRejectedOrWithdrawnAmendmentReachesItsProposerAndBothSidesOwners() {
+        PlanFixture f = PlanFixture.fresh().created();
+        String data = """
+                {"amendmentId":"%s","planId":"%s","proposedBy":"%s","proposedBySide":"VENDOR","reason":"Two more engineers",
+                 "changes":{"sections":{"jointValueProposition":"x"}},"status":"%s","acceptedBy":null,"fromVersion":3,"toVersion":null,
+                 "rejectedBy":%s,"rejectionReason":%s,"withdrawnBy":%s,"withdrawalReason":%s}""";
+        // The proposer here holds a role that hears neither event by default: they hear it as its proposer.
+        f.send("plan.amendment-rejected", f.po, data.formatted(UUID.randomUUID(), f.plan, f.viewer, "REJECTED",
+                "\"" + f.po + "\"", "\"No budget left\"", "null", "null"));
+        f.awaitInbox(f.viewer, List.of("plan.amendment-rejected", "member.added"))
+                .body("items[0].body", containsString("rejected the amendment")).body("items[0].body", containsString("No budget left"));
+        f.awaitInbox(f.vm, List.of("plan.amendment-rejected", "plan.created"));
+        f.send("plan.amendment-withdrawn", f.viewer, data.formatted(UUID.randomUUID(), f.plan, f.viewer, "WITHDRAWN",
+                "null", "null", "\"" + f.viewer + "\"", "\"Superseded\""));
+        f.awaitInbox(f.vm, List.of("plan.amendment-withdrawn", "plan.amendment-rejected", "plan.created"))
+                .body("items[0].body", containsString("Superseded"));
+        f.awaitInbox(f.po, List.of("plan.amendment-withdrawn", "member.added"));
+    }
+
+    @Test
     void aClosingPeriodReachesTheOwnersOfEveryOpenPlanOfThePartnershipOnce() {
         PlanFixture first = PlanFixture.fresh().created();
         PlanFixture second = new PlanFixture(first.tenant, first.vendor, first.partner, "FY27 services").created();

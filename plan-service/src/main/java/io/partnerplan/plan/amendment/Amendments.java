@@ -11,16 +11,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.partnerplan.plan.budget.Budgets;
+import jakarta.enterprise.inject.Instance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.JsonPatch;
+
 import io.partnerplan.plan.member.PlanMemberRepository;
-import io.partnerplan.plan.objective.Objectives;
+import io.partnerplan.plan.plan.AmendablePart;
 import io.partnerplan.plan.plan.PlanChanged;
-import io.partnerplan.plan.plan.PlanLifecycle;
+import io.partnerplan.plan.plan.PlanUpdate;
+import io.partnerplan.plan.section.MergePatch;
+import io.partnerplan.plan.section.PlanSections;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.plan.plan.Side;
-import io.partnerplan.plan.section.SectionRules;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Keyset;
@@ -47,18 +53,16 @@ public class Amendments {
     private final EntityManager em;
     private final PlanService plans;
     private final PlanMemberRepository members;
-    private final Objectives objectives;
-    private final Budgets budgets;
+    private final Instance<AmendablePart> parts;
     private final Outbox outbox;
     private final Caller caller;
 
-    public Amendments(EntityManager em, PlanService plans, PlanMemberRepository members, Objectives objectives,
-                      Budgets budgets, Outbox outbox, Caller caller) {
+    public Amendments(EntityManager em, PlanService plans, PlanMemberRepository members, Instance<AmendablePart> parts,
+                      Outbox outbox, Caller caller) {
         this.em = em;
         this.plans = plans;
         this.members = members;
-        this.objectives = objectives;
-        this.budgets = budgets;
+        this.parts = parts;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -71,25 +75,15 @@ public class Amendments {
             throw ProblemException.forbidden("Viewers do not propose amendments");
         }
         requireAmendable(plan);
-        AmendmentChanges changes = request.changes();
+        AmendmentChanges changes = request.changes().normalized();
         if (changes.changesNothing()) {
-            throw ProblemException.badRequest("changes", "must change sections, objectives or budgets");
-        }
-        if (changes.sections() != null) {
-            try {
-                SectionRules.requireValid(changes.sections());
-            } catch (ProblemException e) {
-                throw within("changes.sections.", e);
-            }
-        }
-        if (changes.objectives() != null) {
-            objectives.requireValidChange("changes.objectives", changes.objectives(), plan);
-        }
-        if (changes.budgets() != null) {
-            budgets.requireValidChange("changes.budgets", changes.budgets(), planId);
+            throw ProblemException.badRequest("changes", "must change the plan, its sections, objectives, milestones, investments or budgets");
         }
         if (open(planId) > 0) {
             throw ProblemException.conflict("Plan " + planId + " has an open amendment; the other side accepts or rejects it first");
+        }
+        if (amended(plan, changes).changesNothing()) {
+            throw ProblemException.badRequest("changes", "leave the plan as it is: nothing to agree");
         }
         Amendment a = new Amendment();
         a.id = Ids.next();
@@ -106,24 +100,60 @@ public class Amendments {
         return publish(a, "plan.amendment-proposed");
     }
 
+    /** Applies every part of the amendment in this one transaction, as one new version of the plan. */
     @Transactional
     public AmendmentView accept(UUID planId, UUID amendmentId, String ifMatch) {
         PlanView plan = plans.get(planId);
         Amendment a = decidable(plan, amendmentId, ifMatch, "accept");
         requireAmendable(plan);
-        if (a.changes.objectives() != null) {
-            objectives.replaceAll(planId, a.changes.objectives());
-        }
-        if (a.changes.budgets() != null) {
-            budgets.replaceAll(planId, a.changes.budgets());
-        }
-        PlanView amended = plans.recordContentChange(planId, "plan.amended", a.changes.sections());
+        Amended amended = amended(plan, a.changes);
+        amended.parts().forEach(p -> p.part().apply(plan, p.before(), p.after()));
+        PlanView after = plans.applyAmendment(planId, amended.header(), amended.sections());
         a.status = AmendmentStatus.ACCEPTED;
         a.acceptedBy = caller.subject();
-        a.toVersion = amended.version();
+        a.toVersion = after.version();
         a.decidedAt = Instant.now();
         em.flush();
         return publish(a, "plan.amended");
+    }
+
+    /** What the plan would be after the changes, checked part by part (400 naming the field under changes.*). */
+    private Amended amended(PlanView plan, AmendmentChanges changes) {
+        PlanUpdate header = AmendmentChanges.absent(changes.plan()) ? null : plans.amendedHeader(plan, "changes.plan", changes.plan());
+        PlanSections sections = AmendmentChanges.absent(changes.sections()) ? null
+                : plans.amendedSections(plan, "changes.sections", changes.sections());
+        List<PartChange> changed = new java.util.ArrayList<>();
+        parts.stream().sorted(java.util.Comparator.comparing(AmendablePart::part)).forEach(part -> {
+            JsonNode patch = changes.of(part.part());
+            if (patch == null) {
+                return;
+            }
+            String prefix = "changes." + part.part().amendmentPart();
+            ObjectNode before = part.document(plan.id());
+            JsonNode after;
+            try {
+                after = patch.isArray() ? JsonPatch.apply(patch, before) : MergePatch.apply(before, patch);
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest(prefix, "the patch does not apply: " + e.getMessage());
+            }
+            if (!after.isObject()) {
+                throw ProblemException.badRequest(prefix, "must leave an object of items keyed by id");
+            }
+            part.check(plan, prefix, before, (ObjectNode) after);
+            if (!before.equals(after)) {
+                changed.add(new PartChange(part, before, (ObjectNode) after));
+            }
+        });
+        return new Amended(header, sections, changed);
+    }
+
+    private record PartChange(AmendablePart part, ObjectNode before, ObjectNode after) {
+    }
+
+    private record Amended(PlanUpdate header, PlanSections sections, List<PartChange> parts) {
+        boolean changesNothing() {
+            return header == null && sections == null && parts.isEmpty();
+        }
     }
 
     @Transactional
@@ -207,10 +237,7 @@ public class Amendments {
             throw ProblemException.forbidden("The " + side.name().toLowerCase() + " proposed this amendment; the other side "
                     + "accepts or rejects it");
         }
-        if (!PlanLifecycle.maySignFor(side, caller.roles())) {
-            throw ProblemException.forbidden("Deciding an amendment for the " + side.name().toLowerCase() + " needs the "
-                    + (side == Side.VENDOR ? Roles.VENDOR_MANAGER : Roles.PARTNER_OWNER) + " or " + Roles.EXECUTIVE_SPONSOR + " role");
-        }
+        plans.requireSigner(plan.id(), "Deciding an amendment");
         return a;
     }
 
@@ -261,9 +288,4 @@ public class Amendments {
         return plan.vendorOrganisationId().equals(caller.requireOrganisation()) ? Side.VENDOR : Side.PARTNER;
     }
 
-    private static ProblemException within(String prefix, ProblemException e) {
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(f -> new Problem.FieldError(prefix + f.field(), f.message())).toList();
-        return new ProblemException(e.status(), e.slug(), e.title(), prefix + e.getMessage(), errors);
-    }
 }

@@ -14,8 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.plan.audit.PlanAudit;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.partnerplan.plan.plan.AgreedContent;
+import io.partnerplan.plan.plan.AmendablePart;
+import io.partnerplan.plan.plan.PartItems;
 import io.partnerplan.plan.plan.PlanContent;
-import io.partnerplan.plan.plan.PlanLifecycle;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
@@ -35,13 +43,20 @@ import io.partnerplan.platform.security.Roles;
  * the actuals (committed, spent) are kept up to date directly. Every change is a plan version.
  */
 @ApplicationScoped
-public class Budgets implements PlanContent {
+public class Budgets implements PlanContent, AmendablePart {
 
     private final EntityManager em;
     private final PlanService plans;
     private final Caller caller;
+    private final PlanAudit audit;
 
-    public Budgets(EntityManager em, PlanService plans, Caller caller) {
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public Budgets(EntityManager em, PlanService plans, Caller caller, PlanAudit audit, ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+        this.audit = audit;
         this.em = em;
         this.plans = plans;
         this.caller = caller;
@@ -50,7 +65,7 @@ public class Budgets implements PlanContent {
     @Transactional
     public BudgetView create(UUID planId, BudgetRequest request) {
         PlanView plan = requireWritable(planId);
-        requireDraftOrProposed(plan, "A new budget");
+        requireDraftOrProposed(plan);
         BudgetRules.requireValid("", request);
         Budget b = new Budget();
         b.id = Ids.next();
@@ -62,6 +77,7 @@ public class Budgets implements PlanContent {
         em.persist(b);
         em.flush();
         plans.recordContentChange(planId, "budget.created", null);
+        audit.record(planId, "budget.created", b.id.toString(), b.title, BudgetView.of(b));
         return BudgetView.of(b);
     }
 
@@ -69,18 +85,17 @@ public class Budgets implements PlanContent {
     public BudgetView update(UUID planId, UUID budgetId, String ifMatch, BudgetRequest request) {
         PlanView plan = requireWritable(planId);
         Budget b = find(planId, budgetId);
+        if (!BudgetRules.keepsWhatWasAgreed(b, request)) {
+            AgreedContent.requireDirectWrite(planId, plan.status(), AgreedContent.Part.BUDGETS);
+        }
         Versions.requireMatch(ifMatch, b.version);
         BudgetRules.requireValid("", request);
-        if (!PlanLifecycle.editable(plan.status()) && !BudgetRules.keepsWhatWasAgreed(b, request)) {
-            throw ProblemException.conflict("On an agreed plan only committed and spent change directly; title, funding, "
-                    + "resource type, kind, currency and planned amount change through an amendment (POST /api/v1/plans/"
-                    + planId + "/amendments)");
-        }
         applyPlanned(b, request);
         b.committed = amount(request.committed());
         b.spent = amount(request.spent());
         em.flush();
         plans.recordContentChange(planId, "budget.updated", null);
+        audit.record(planId, "budget.updated", b.id.toString(), b.title, BudgetView.of(b));
         return BudgetView.of(b);
     }
 
@@ -88,11 +103,12 @@ public class Budgets implements PlanContent {
     public void delete(UUID planId, UUID budgetId, String ifMatch) {
         PlanView plan = requireWritable(planId);
         Budget b = find(planId, budgetId);
+        requireDraftOrProposed(plan);
         Versions.requireMatch(ifMatch, b.version);
-        requireDraftOrProposed(plan, "Removing a budget");
         em.remove(b);
         em.flush();
         plans.recordContentChange(planId, "budget.deleted", null);
+        audit.record(planId, "budget.deleted", b.id.toString(), b.title, BudgetView.of(b));
     }
 
     @Transactional
@@ -134,32 +150,37 @@ public class Budgets implements PlanContent {
         }
     }
 
-    /** Checks the budgets an amendment would leave the plan with; fields are named under {@code prefix}. */
-    public void requireValidChange(String prefix, List<BudgetRequest> requests, UUID planId) {
-        Set<UUID> existing = all(planId).stream().map(BudgetView::id).collect(Collectors.toSet());
-        for (int i = 0; i < requests.size(); i++) {
-            BudgetRequest request = requests.get(i);
-            if (request.id() != null && !existing.contains(request.id())) {
-                throw ProblemException.badRequest(prefix + "[" + i + "].id", "is not a budget of this plan");
-            }
-            BudgetRules.requireValid(prefix + "[" + i + "].", request);
+    @Override
+    public AgreedContent.Part part() {
+        return AgreedContent.Part.BUDGETS;
+    }
+
+    /** The planned side only: committed and spent are execution, never amended. */
+    @Override
+    public ObjectNode document(UUID planId) {
+        return PartItems.document(json, all(planId), BudgetView::id, b -> new BudgetRequest(null, b.title(), b.fundingParty(),
+                b.resourceType(), b.kind(), b.currency(), b.planned(), null, null));
+    }
+
+    @Override
+    public void check(PlanView plan, String prefix, ObjectNode before, ObjectNode after) {
+        for (PartItems.Change<BudgetRequest> change : PartItems.changed(json, validator, prefix, before, after, BudgetRequest.class)) {
+            BudgetRules.requireValid(prefix + "." + change.key() + ".", change.request());
         }
     }
 
-    /**
-     * Makes the plan's budgets the amendment's list: listed ids get the new planned side (their actuals
-     * stay as recorded), new ones are added with the actuals given, unlisted ones are removed.
-     */
+    /** Listed ids get the new planned side (their actuals stay as recorded), new ones are added, removed ones go. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void replaceAll(UUID planId, List<BudgetRequest> requests) {
-        Map<UUID, Budget> existing = em.createQuery("from Budget where planId = ?1", Budget.class)
-                .setParameter(1, planId).getResultStream().collect(Collectors.toMap(b -> b.id, Function.identity()));
-        for (BudgetRequest request : requests) {
-            Budget b = request.id() == null ? null : existing.remove(request.id());
+    public void apply(PlanView plan, ObjectNode before, ObjectNode after) {
+        for (PartItems.Change<BudgetRequest> change : PartItems.changed(json, validator, "changes.budgets", before, after,
+                BudgetRequest.class)) {
+            BudgetRequest request = change.request();
+            Budget b = change.id() == null ? null : find(plan.id(), change.id());
             if (b == null) {
                 b = new Budget();
                 b.id = Ids.next();
-                b.planId = planId;
+                b.planId = plan.id();
                 b.createdAt = Instant.now();
                 b.committed = amount(request.committed());
                 b.spent = amount(request.spent());
@@ -169,7 +190,7 @@ public class Budgets implements PlanContent {
                 applyPlanned(b, request);
             }
         }
-        existing.values().forEach(em::remove);
+        PartItems.removed(before, after).forEach(id -> em.remove(find(plan.id(), id)));
         em.flush();
     }
 
@@ -201,10 +222,8 @@ public class Budgets implements PlanContent {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value);
     }
 
-    private static void requireDraftOrProposed(PlanView plan, String what) {
-        if (!PlanLifecycle.editable(plan.status())) {
-            throw ProblemException.conflict(what + " on an agreed plan is an amendment (POST /api/v1/plans/" + plan.id() + "/amendments)");
-        }
+    private static void requireDraftOrProposed(PlanView plan) {
+        AgreedContent.requireDirectWrite(plan.id(), plan.status(), AgreedContent.Part.BUDGETS);
     }
 
     private Budget find(UUID planId, UUID budgetId) {

@@ -13,6 +13,16 @@ import jakarta.transaction.Transactional;
 import io.partnerplan.plan.milestone.MilestoneDecided;
 import io.partnerplan.plan.milestone.MilestoneStatus;
 import io.partnerplan.plan.milestone.Milestones;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.partnerplan.plan.milestone.Milestone;
+import io.partnerplan.plan.plan.AgreedContent;
+import io.partnerplan.plan.plan.AmendablePart;
+import io.partnerplan.plan.plan.PartItems;
+import io.partnerplan.plan.plan.PlanContent;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
@@ -25,7 +35,7 @@ import io.partnerplan.platform.security.Roles;
 
 /** Investments conditional on milestones: achieving the milestone unlocks them (investment.unlocked). */
 @ApplicationScoped
-public class Investments {
+public class Investments implements AmendablePart, PlanContent {
 
     private final EntityManager em;
     private final PlanService plans;
@@ -33,7 +43,13 @@ public class Investments {
     private final Outbox outbox;
     private final Caller caller;
 
-    public Investments(EntityManager em, PlanService plans, Milestones milestones, Outbox outbox, Caller caller) {
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public Investments(EntityManager em, PlanService plans, Milestones milestones, Outbox outbox, Caller caller,
+                       ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.em = em;
         this.plans = plans;
         this.milestones = milestones;
@@ -94,6 +110,91 @@ public class Investments {
                 .getResultStream().map(InvestmentView::of).toList();
     }
 
+    @Override
+    public AgreedContent.Part part() {
+        return AgreedContent.Part.INVESTMENTS;
+    }
+
+    @Override
+    public ObjectNode document(UUID planId) {
+        List<Investment> all = em.createQuery("from Investment where planId = ?1 order by id", Investment.class)
+                .setParameter(1, planId).getResultList();
+        return PartItems.document(json, all, i -> i.id, i -> new InvestmentRequest(i.title, i.description, i.fundingParty,
+                i.amount.stripTrailingZeros().toPlainString(), i.currency, i.milestoneId, i.status));
+    }
+
+    @Override
+    public void check(PlanView plan, String prefix, ObjectNode before, ObjectNode after) {
+        List<UUID> removed = PartItems.removed(before, after);
+        if (!removed.isEmpty()) {
+            throw ProblemException.badRequest(prefix + "." + removed.get(0), "an investment is not removed; set its status to WITHDRAWN");
+        }
+        for (PartItems.Change<InvestmentRequest> change : PartItems.changed(json, validator, prefix, before, after, InvestmentRequest.class)) {
+            String at = prefix + "." + change.key() + ".";
+            Investment i = change.id() == null ? null : find(plan.id(), change.id());
+            if (i != null && i.status != InvestmentStatus.LOCKED) {
+                throw ProblemException.badRequest(at + "status", "is " + i.status.name().toLowerCase() + "; only a locked investment changes");
+            }
+            InvestmentStatus status = change.request().status();
+            if (status == InvestmentStatus.UNLOCKED) {
+                throw ProblemException.badRequest(at + "status", "only achieving the milestone unlocks an investment");
+            }
+            if (i == null && status == InvestmentStatus.WITHDRAWN) {
+                throw ProblemException.badRequest(at + "status", "a new investment is LOCKED until its milestone is achieved");
+            }
+            Milestone m = em.find(Milestone.class, change.request().milestoneId());
+            if (m == null || !m.planId.equals(plan.id())) {
+                throw ProblemException.badRequest(at + "milestoneId", "is not a milestone of this plan");
+            }
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(PlanView plan, ObjectNode before, ObjectNode after) {
+        for (PartItems.Change<InvestmentRequest> change : PartItems.changed(json, validator, "changes.investments", before, after,
+                InvestmentRequest.class)) {
+            Investment i = change.id() == null ? null : find(plan.id(), change.id());
+            boolean created = i == null;
+            if (created) {
+                i = new Investment();
+                i.id = Ids.next();
+                i.planId = plan.id();
+                i.createdAt = Instant.now();
+                i.status = InvestmentStatus.LOCKED;
+            }
+            apply(i, change.request());
+            if (change.request().status() == InvestmentStatus.WITHDRAWN) {
+                i.status = InvestmentStatus.WITHDRAWN;
+            }
+            if (created) {
+                em.persist(i);
+            }
+            em.flush();
+            outbox.publish(created ? "investment.created" : "investment.updated", "plan", plan.id(), InvestmentView.of(i));
+            Milestone m = em.find(Milestone.class, i.milestoneId);
+            if (i.status == InvestmentStatus.LOCKED && m.status == MilestoneStatus.ACHIEVED) {
+                unlock(i);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "investments";
+    }
+
+    @Override
+    public Object of(UUID planId) {
+        return em.createQuery("from Investment where planId = ?1 order by id", Investment.class).setParameter(1, planId)
+                .getResultStream().map(i -> new Snapshot(i.id, i.title, i.description, i.fundingParty,
+                        i.amount.stripTrailingZeros().toPlainString(), i.currency, i.milestoneId, i.status)).toList();
+    }
+
+    record Snapshot(UUID id, String title, String description, io.partnerplan.plan.plan.Side fundingParty, String amount,
+                    String currency, UUID milestoneId, InvestmentStatus status) {
+    }
+
     /** In the transaction that achieved the milestone: its locked investments are released. */
     void onMilestoneDecided(@Observes MilestoneDecided decided) {
         if (decided.status() != MilestoneStatus.ACHIEVED) {
@@ -147,6 +248,8 @@ public class Investments {
         if (plan.status() == PlanStatus.CLOSED || plan.status() == PlanStatus.RENEWED) {
             throw ProblemException.conflict("A " + plan.status().name().toLowerCase() + " plan takes no investment changes");
         }
+        // Withdrawing one included: a conditional investment is a promise both sides signed.
+        AgreedContent.requireDirectWrite(planId, plan.status(), AgreedContent.Part.INVESTMENTS);
         return plan;
     }
 }

@@ -18,7 +18,13 @@ public record Criterion(UUID id, CriterionKind kind,
                         @Schema(description = "KPI: kpi-service's last word, e.g. the forecast against the threshold") String reason) {
 
     @Schema(name = "ChecklistItem")
-    public record Item(String text, boolean done) {
+    public record Item(String text, boolean done,
+                       @Schema(description = "Who ticked it (token subject); absent while not done") String doneBy,
+                       @Schema(description = "When it was ticked; absent while not done") java.time.Instant doneAt) {
+
+        public Item(String text, boolean done) {
+            this(text, done, null, null);
+        }
     }
 
     Criterion withState(CriterionState newState, String newReason) {

@@ -27,6 +27,15 @@ public final class MilestoneRules {
      */
     public static List<Criterion> criteria(List<MilestoneRequest.CriterionRequest> requested, List<Criterion> previous,
                                            LocalDate horizonStart, LocalDate horizonEnd) {
+        return criteria(requested, previous, horizonStart, horizonEnd, null, null);
+    }
+
+    /**
+     * As {@link #criteria(List, List, LocalDate, LocalDate)}; a checklist item ticked now is recorded
+     * as ticked by {@code by} at {@code at}, an item still ticked keeps who ticked it and when.
+     */
+    public static List<Criterion> criteria(List<MilestoneRequest.CriterionRequest> requested, List<Criterion> previous,
+                                           LocalDate horizonStart, LocalDate horizonEnd, String by, java.time.Instant now) {
         Map<UUID, Criterion> known = previous.stream().collect(Collectors.toMap(Criterion::id, Function.identity()));
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Criterion> result = new ArrayList<>();
@@ -81,7 +90,8 @@ public final class MilestoneRules {
                     errors.add(new Problem.FieldError(at + "kpi", "kpi, threshold and window belong to KPI criteria only"));
                     continue;
                 }
-                List<Criterion.Item> items = r.items().stream().map(item -> new Criterion.Item(item.text().strip(), item.done())).toList();
+                List<Criterion.Item> earlier = before == null || before.items() == null ? List.of() : before.items();
+                List<Criterion.Item> items = r.items().stream().map(item -> ticked(item, earlier, by, now)).toList();
                 boolean done = items.stream().allMatch(Criterion.Item::done);
                 result.add(new Criterion(id, CriterionKind.CHECKLIST, null, null, null, null, items,
                         done ? CriterionState.MET : CriterionState.ON_TRACK, null));
@@ -92,6 +102,46 @@ public final class MilestoneRules {
                     + " problem(s) with the criteria", errors);
         }
         return result;
+    }
+
+    private static Criterion.Item ticked(MilestoneRequest.Item item, List<Criterion.Item> earlier, String by, java.time.Instant at) {
+        String text = item.text().strip();
+        if (!item.done()) {
+            return new Criterion.Item(text, false);
+        }
+        return earlier.stream().filter(e -> e.done() && e.text().equals(text) && e.doneBy() != null).findFirst()
+                .orElseGet(() -> new Criterion.Item(text, true, by, at));
+    }
+
+    /**
+     * Whether a change to a milestone keeps everything both sides agreed (title, description, due date,
+     * criteria with their KPI, threshold, window and checklist texts) and only ticks or unticks
+     * checklist items: only then is it allowed directly on an agreed plan.
+     */
+    public static boolean onlyTicks(Milestone m, MilestoneRequest r) {
+        if (!m.title.equals(r.title().strip()) || !java.util.Objects.equals(m.description, r.description())
+                || !m.dueOn.equals(r.dueOn()) || m.criteria.size() != r.criteria().size()) {
+            return false;
+        }
+        for (int i = 0; i < m.criteria.size(); i++) {
+            Criterion c = m.criteria.get(i);
+            MilestoneRequest.CriterionRequest q = r.criteria().get(i);
+            if (!c.id().equals(q.id()) || c.kind() != q.kind()) {
+                return false;
+            }
+            if (c.kind() == CriterionKind.KPI) {
+                if (q.threshold() == null || !c.kpi().equals(q.kpi())
+                        || new BigDecimal(c.threshold()).compareTo(new BigDecimal(q.threshold())) != 0
+                        || !c.windowStart().equals(q.windowStart()) || !c.windowEnd().equals(q.windowEnd())) {
+                    return false;
+                }
+            } else if (q.items() == null || c.items().size() != q.items().size()
+                    || !java.util.stream.IntStream.range(0, c.items().size())
+                            .allMatch(j -> c.items().get(j).text().equals(q.items().get(j).text().strip()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Any criterion missed: missed. All met: achieved. Any at risk: at risk. Otherwise pending. */

@@ -11,6 +11,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.partnerplan.plan.plan.AgreedContent;
+import io.partnerplan.plan.plan.AmendablePart;
+import io.partnerplan.plan.plan.PartItems;
+import io.partnerplan.plan.plan.PlanContent;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
@@ -30,7 +39,7 @@ import io.partnerplan.platform.security.Roles;
  * criteria and its verdicts (kpi.criterion.*) move the milestone: milestone.at-risk, .achieved, .missed.
  */
 @ApplicationScoped
-public class Milestones {
+public class Milestones implements AmendablePart, PlanContent {
 
     private final EntityManager em;
     private final PlanService plans;
@@ -38,7 +47,13 @@ public class Milestones {
     private final Caller caller;
     private final Event<MilestoneDecided> decided;
 
-    public Milestones(EntityManager em, PlanService plans, Outbox outbox, Caller caller, Event<MilestoneDecided> decided) {
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public Milestones(EntityManager em, PlanService plans, Outbox outbox, Caller caller, Event<MilestoneDecided> decided,
+                      ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.em = em;
         this.plans = plans;
         this.outbox = outbox;
@@ -49,6 +64,7 @@ public class Milestones {
     @Transactional
     public MilestoneView create(UUID planId, MilestoneRequest request) {
         PlanView plan = requireEditable(planId);
+        AgreedContent.requireDirectWrite(planId, plan.status(), AgreedContent.Part.MILESTONES);
         Milestone m = new Milestone();
         m.id = Ids.next();
         m.planId = planId;
@@ -65,6 +81,9 @@ public class Milestones {
     public MilestoneView update(UUID planId, UUID milestoneId, String ifMatch, MilestoneRequest request) {
         PlanView plan = requireEditable(planId);
         Milestone m = find(planId, milestoneId);
+        if (!MilestoneRules.onlyTicks(m, request)) {
+            AgreedContent.requireDirectWrite(planId, plan.status(), AgreedContent.Part.MILESTONES);
+        }
         Versions.requireMatch(ifMatch, m.version);
         if (m.status.isFinal()) {
             throw ProblemException.conflict("Milestone " + milestoneId + " was " + m.status.name().toLowerCase()
@@ -87,6 +106,94 @@ public class Milestones {
         plans.requireVisible(planId);
         List<Milestone> rows = Keyset.rows(em, Milestone.class, page, "planId = ?1", planId);
         return Page.of(rows, page, m -> m.id, MilestoneView::of);
+    }
+
+    @Override
+    public AgreedContent.Part part() {
+        return AgreedContent.Part.MILESTONES;
+    }
+
+    @Override
+    public ObjectNode document(UUID planId) {
+        return PartItems.document(json, ofPlan(planId), m -> m.id, m -> new MilestoneRequest(m.title, m.description, m.dueOn,
+                m.criteria.stream().map(c -> new MilestoneRequest.CriterionRequest(c.id(), c.kind(), c.kpi(), c.threshold(),
+                        c.windowStart(), c.windowEnd(), c.items() == null ? null
+                                : c.items().stream().map(i -> new MilestoneRequest.Item(i.text(), i.done())).toList())).toList()));
+    }
+
+    @Override
+    public void check(PlanView plan, String prefix, ObjectNode before, ObjectNode after) {
+        List<UUID> removed = PartItems.removed(before, after);
+        if (!removed.isEmpty()) {
+            throw ProblemException.badRequest(prefix + "." + removed.get(0), "a milestone is not removed; change its criteria instead");
+        }
+        for (PartItems.Change<MilestoneRequest> change : PartItems.changed(json, validator, prefix, before, after, MilestoneRequest.class)) {
+            String at = prefix + "." + change.key() + ".";
+            Milestone m = change.id() == null ? null : find(plan.id(), change.id());
+            if (m != null && m.status.isFinal()) {
+                throw ProblemException.badRequest(at + "status", "was " + m.status.name().toLowerCase() + "; a decided milestone does not change");
+            }
+            MilestoneRequest r = change.request();
+            if (r.dueOn().isBefore(plan.horizonStart()) || r.dueOn().isAfter(plan.horizonEnd())) {
+                throw ProblemException.badRequest(at + "dueOn", "must lie within the plan's horizon " + plan.horizonStart() + " to "
+                        + plan.horizonEnd());
+            }
+            try {
+                MilestoneRules.criteria(r.criteria(), m == null ? List.of() : m.criteria, plan.horizonStart(), plan.horizonEnd());
+            } catch (ProblemException e) {
+                throw new ProblemException(e.status(), e.slug(), e.title(), at + e.getMessage(), e.errors().stream()
+                        .map(f -> new io.partnerplan.platform.problem.Problem.FieldError(at + f.field(), f.message())).toList());
+            }
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(PlanView plan, ObjectNode before, ObjectNode after) {
+        for (PartItems.Change<MilestoneRequest> change : PartItems.changed(json, validator, "changes.milestones", before, after,
+                MilestoneRequest.class)) {
+            Milestone m = change.id() == null ? null : find(plan.id(), change.id());
+            if (m == null) {
+                m = new Milestone();
+                m.id = Ids.next();
+                m.planId = plan.id();
+                m.createdAt = Instant.now();
+                m.status = MilestoneStatus.PENDING;
+                m.criteria = List.of();
+                apply(m, change.request(), plan);
+                em.persist(m);
+                em.flush();
+                changed(m, MilestoneStatus.PENDING, "milestone.created");
+            } else {
+                MilestoneStatus was = m.status;
+                apply(m, change.request(), plan);
+                em.flush();
+                changed(m, was, "milestone.updated");
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "milestones";
+    }
+
+    /** For the plan's versions: what was agreed of each milestone (its judged state is execution). */
+    @Override
+    public Object of(UUID planId) {
+        return ofPlan(planId).stream().map(m -> new Snapshot(m.id, m.title, m.description, m.dueOn, m.criteria.stream()
+                .map(c -> new MilestoneRequest.CriterionRequest(c.id(), c.kind(), c.kpi(), c.threshold(), c.windowStart(),
+                        c.windowEnd(), c.items() == null ? null
+                                : c.items().stream().map(i -> new MilestoneRequest.Item(i.text(), i.done())).toList()))
+                .toList())).toList();
+    }
+
+    record Snapshot(UUID id, String title, String description, java.time.LocalDate dueOn,
+                    List<MilestoneRequest.CriterionRequest> criteria) {
+    }
+
+    private List<Milestone> ofPlan(UUID planId) {
+        return em.createQuery("from Milestone where planId = ?1 order by id", Milestone.class).setParameter(1, planId).getResultList();
     }
 
     /**
@@ -147,7 +254,8 @@ public class Milestones {
         m.title = request.title().strip();
         m.description = request.description();
         m.dueOn = request.dueOn();
-        m.criteria = MilestoneRules.criteria(request.criteria(), m.criteria, plan.horizonStart(), plan.horizonEnd());
+        m.criteria = MilestoneRules.criteria(request.criteria(), m.criteria, plan.horizonStart(), plan.horizonEnd(),
+                caller.subject(), Instant.now());
         MilestoneStatus before = m.status;
         m.status = MilestoneRules.statusOf(m.criteria);
         decide(m, before);

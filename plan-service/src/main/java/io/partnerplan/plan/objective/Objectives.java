@@ -16,8 +16,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.partnerplan.plan.audit.PlanAudit;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.enterprise.event.Observes;
+
+import io.partnerplan.plan.plan.AgreedContent;
+import io.partnerplan.plan.plan.PlanChanged;
+import io.partnerplan.platform.events.Outbox;
+import io.partnerplan.plan.plan.AmendablePart;
+import io.partnerplan.plan.plan.PartItems;
 import io.partnerplan.plan.plan.PlanContent;
-import io.partnerplan.plan.plan.PlanLifecycle;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
@@ -35,13 +47,24 @@ import io.partnerplan.platform.security.Roles;
  * plan version); once agreed, a target or period only changes through an amendment both sides accept.
  */
 @ApplicationScoped
-public class Objectives implements PlanContent {
+public class Objectives implements PlanContent, AmendablePart {
 
     private final EntityManager em;
     private final PlanService plans;
     private final Caller caller;
+    private final PlanAudit audit;
 
-    public Objectives(EntityManager em, PlanService plans, Caller caller) {
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    private final Outbox outbox;
+
+    public Objectives(EntityManager em, PlanService plans, Caller caller, PlanAudit audit, ObjectMapper json, Validator validator,
+                      Outbox outbox) {
+        this.outbox = outbox;
+        this.json = json;
+        this.validator = validator;
+        this.audit = audit;
         this.em = em;
         this.plans = plans;
         this.caller = caller;
@@ -59,6 +82,7 @@ public class Objectives implements PlanContent {
         em.persist(o);
         em.flush();
         plans.recordContentChange(planId, "objective.created", null);
+        audit.record(planId, "objective.created", o.id.toString(), o.title, ObjectiveView.of(o));
         return ObjectiveView.of(o);
     }
 
@@ -71,6 +95,7 @@ public class Objectives implements PlanContent {
         apply(o, request);
         em.flush();
         plans.recordContentChange(planId, "objective.updated", null);
+        audit.record(planId, "objective.updated", o.id.toString(), o.title, ObjectiveView.of(o));
         return ObjectiveView.of(o);
     }
 
@@ -82,6 +107,7 @@ public class Objectives implements PlanContent {
         em.remove(o);
         em.flush();
         plans.recordContentChange(planId, "objective.deleted", null);
+        audit.record(planId, "objective.deleted", o.id.toString(), o.title, ObjectiveView.of(o));
     }
 
     @Transactional
@@ -127,37 +153,59 @@ public class Objectives implements PlanContent {
         }));
     }
 
-    /** Checks the objectives an amendment would leave the plan with; fields are named under {@code prefix}. */
-    public void requireValidChange(String prefix, List<ObjectiveRequest> requests, PlanView plan) {
-        Set<UUID> existing = all(plan.id()).stream().map(ObjectiveView::id).collect(Collectors.toSet());
-        for (int i = 0; i < requests.size(); i++) {
-            ObjectiveRequest request = requests.get(i);
-            if (request.id() != null && !existing.contains(request.id())) {
-                throw ProblemException.badRequest(prefix + "[" + i + "].id", "is not an objective of this plan");
-            }
-            requireValid(prefix + "[" + i + "].", request, plan);
+    /**
+     * One source of truth for targets: when both sides agree the plan, and whenever they accept an
+     * amendment, the objectives in force go out as {@code plan.objectives-agreed}; kpi-service makes
+     * each measure over one of the plan's periods that KPI's target there. Nobody types a target twice.
+     */
+    void onAgreement(@Observes PlanChanged change) {
+        if (change.change().equals("plan.agreed") || change.change().equals("plan.amended")) {
+            UUID planId = change.plan().id();
+            outbox.publish("plan.objectives-agreed", "plan", planId, new ObjectivesAgreed(planId, change.plan().version(), all(planId)));
         }
     }
 
-    /** Makes the plan's objectives the amendment's list: listed ids changed, new ones added, unlisted removed. */
+    /** Data of {@code plan.objectives-agreed}: the plan's objectives as agreed at a version. */
+    public record ObjectivesAgreed(UUID planId, long planVersion, List<ObjectiveView> objectives) {
+    }
+
+    @Override
+    public AgreedContent.Part part() {
+        return AgreedContent.Part.OBJECTIVES;
+    }
+
+    @Override
+    public ObjectNode document(UUID planId) {
+        return PartItems.document(json, all(planId), ObjectiveView::id, o -> new ObjectiveRequest(null, o.title(), o.description(),
+                o.measures().stream().map(m -> new ObjectiveRequest.MeasureRequest(m.kpi(), m.target())).toList(),
+                o.periodStart(), o.periodEnd()));
+    }
+
+    @Override
+    public void check(PlanView plan, String prefix, ObjectNode before, ObjectNode after) {
+        for (PartItems.Change<ObjectiveRequest> change : PartItems.changed(json, validator, prefix, before, after, ObjectiveRequest.class)) {
+            requireValid(prefix + "." + change.key() + ".", change.request(), plan);
+        }
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void replaceAll(UUID planId, List<ObjectiveRequest> requests) {
-        Map<UUID, Objective> existing = em.createQuery("from Objective where planId = ?1", Objective.class)
-                .setParameter(1, planId).getResultStream().collect(Collectors.toMap(o -> o.id, Function.identity()));
-        for (ObjectiveRequest request : requests) {
-            Objective o = request.id() == null ? null : existing.remove(request.id());
+    public void apply(PlanView plan, ObjectNode before, ObjectNode after) {
+        for (PartItems.Change<ObjectiveRequest> change : PartItems.changed(json, validator, "changes.objectives", before, after,
+                ObjectiveRequest.class)) {
+            Objective o = change.id() == null ? null : find(plan.id(), change.id());
             if (o == null) {
                 o = new Objective();
                 o.id = Ids.next();
-                o.planId = planId;
+                o.planId = plan.id();
                 o.createdAt = Instant.now();
-                apply(o, request);
+                apply(o, change.request());
                 em.persist(o);
             } else {
-                apply(o, request);
+                apply(o, change.request());
             }
         }
-        existing.values().forEach(em::remove);
+        PartItems.removed(before, after).forEach(id -> em.remove(find(plan.id(), id)));
         em.flush();
     }
 
@@ -219,11 +267,10 @@ public class Objectives implements PlanContent {
         if (Stream.of(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.EXECUTIVE_SPONSOR).noneMatch(caller::hasRole)) {
             throw ProblemException.forbidden("Viewers do not change objectives");
         }
-        if (!PlanLifecycle.editable(plan.status())) {
-            throw ProblemException.conflict(plan.status() == PlanStatus.CLOSED || plan.status() == PlanStatus.RENEWED
-                    ? "A " + plan.status().name().toLowerCase() + " plan takes no changes"
-                    : "An agreed plan's objectives change through an amendment (POST /api/v1/plans/" + planId + "/amendments)");
+        if (plan.status() == PlanStatus.CLOSED || plan.status() == PlanStatus.RENEWED) {
+            throw ProblemException.conflict("A " + plan.status().name().toLowerCase() + " plan takes no changes");
         }
+        AgreedContent.requireDirectWrite(planId, plan.status(), AgreedContent.Part.OBJECTIVES);
         return plan;
     }
 }

@@ -49,10 +49,19 @@ public class Plan extends TenantScoped {
     @Column(name = "review_cadence", nullable = false)
     public ReviewCadence reviewCadence;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signing_policy", nullable = false)
+    public SigningPolicy signingPolicy;
+
     /** The written sections as one JSON document: one read for the whole plan, one snapshot per version. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public PlanSections sections;
+
+    /** Per written section, the plan version it last changed at (see {@link PlanService#patchSections}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "section_versions", nullable = false, columnDefinition = "jsonb")
+    public java.util.Map<String, Long> sectionVersions = new java.util.HashMap<>();
 
     /** The vendor manager who drafted the plan (token subject). */
     @Column(name = "created_by", nullable = false, updatable = false)

@@ -36,14 +36,24 @@ public final class PlanLifecycle {
     }
 
     /**
-     * Who may sign for a side: the vendor's manager or sponsor for the vendor, the partner's owner or
-     * sponsor for the partner. Contributors and viewers never bind their organisation.
+     * Who may sign for a side, by their role on the plan: the vendor's manager for the vendor, the
+     * partner's owner for the partner, and each side's executive sponsor only when the plan's signing
+     * policy names sponsors. Contributors and viewers never bind their organisation.
      */
-    public static boolean maySignFor(Side side, Set<String> roles) {
+    public static boolean maySignFor(Side side, String planRole, SigningPolicy policy) {
+        if (Roles.EXECUTIVE_SPONSOR.equals(planRole)) {
+            return policy == SigningPolicy.SPONSORS_TOO;
+        }
         return switch (side) {
-            case VENDOR -> roles.contains(Roles.VENDOR_MANAGER) || roles.contains(Roles.EXECUTIVE_SPONSOR);
-            case PARTNER -> roles.contains(Roles.PARTNER_OWNER) || roles.contains(Roles.EXECUTIVE_SPONSOR);
+            case VENDOR -> Roles.VENDOR_MANAGER.equals(planRole);
+            case PARTNER -> Roles.PARTNER_OWNER.equals(planRole);
         };
+    }
+
+    /** The roles that sign for a side under a policy, for messages. */
+    public static String signersOf(Side side, SigningPolicy policy) {
+        String role = side == Side.VENDOR ? Roles.VENDOR_MANAGER : Roles.PARTNER_OWNER;
+        return policy == SigningPolicy.SPONSORS_TOO ? role + " or " + Roles.EXECUTIVE_SPONSOR : role;
     }
 
     /** A proposed plan becomes agreed when both sides have signed it. */

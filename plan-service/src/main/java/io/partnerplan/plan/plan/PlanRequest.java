@@ -16,5 +16,6 @@ public record PlanRequest(
         @NotBlank @Size(max = 200) @Schema(example = "Northwind FY27 joint business plan") String title,
         @NotNull @Schema(example = "2027-02-01") LocalDate horizonStart,
         @NotNull @Schema(example = "2028-01-31") LocalDate horizonEnd,
-        @Schema(description = "How often the plan is reviewed; QUARTERLY when absent") ReviewCadence reviewCadence) {
+        @Schema(description = "How often the plan is reviewed; QUARTERLY when absent") ReviewCadence reviewCadence,
+        @Schema(description = "Who signs for each side; MANAGER_AND_OWNER when absent") SigningPolicy signingPolicy) {
 }

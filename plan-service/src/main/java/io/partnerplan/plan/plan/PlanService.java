@@ -17,7 +17,16 @@ import jakarta.transaction.Transactional;
 import io.partnerplan.plan.organisation.Organisation;
 import io.partnerplan.plan.organisation.OrganisationKind;
 import io.partnerplan.plan.organisation.OrganisationService;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerplan.plan.section.MergePatch;
 import io.partnerplan.plan.section.PlanSections;
+import io.partnerplan.plan.section.SectionOwnership;
 import io.partnerplan.plan.section.SectionRules;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.Outbox;
@@ -37,10 +46,17 @@ public class PlanService {
     private final Outbox outbox;
     private final Caller caller;
     private final Event<PlanChanged> changes;
+    private final MemberRoles members;
+    private final ObjectMapper json;
+    private final Validator validator;
 
     public PlanService(PlanRepository plans, PlanSignOffRepository signOffs, OrganisationService organisations,
-                       Outbox outbox, Caller caller, Event<PlanChanged> changes) {
+                       Outbox outbox, Caller caller, Event<PlanChanged> changes, MemberRoles members, ObjectMapper json,
+                       Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.changes = changes;
+        this.members = members;
         this.plans = plans;
         this.signOffs = signOffs;
         this.organisations = organisations;
@@ -75,6 +91,7 @@ public class PlanService {
         plan.horizonEnd = request.horizonEnd();
         plan.status = PlanStatus.DRAFT;
         plan.reviewCadence = request.reviewCadence() == null ? ReviewCadence.QUARTERLY : request.reviewCadence();
+        plan.signingPolicy = request.signingPolicy() == null ? SigningPolicy.MANAGER_AND_OWNER : request.signingPolicy();
         plan.sections = sections;
         plan.createdBy = caller.subject();
         plan.createdAt = Instant.now();
@@ -95,21 +112,84 @@ public class PlanService {
         return new Versioned<>(plan.sections, plan.version);
     }
 
-    /** Replaces the written sections of a draft or proposed plan; signatures are void after an edit. */
+    /**
+     * Replaces the written sections of a draft or proposed plan, refusing to drop any content the
+     * caller did not send (400 naming it) and to change the other side's own sections (403).
+     */
     @Transactional
     public Versioned<PlanSections> replaceSections(UUID id, String ifMatch, PlanSections sections) {
-        SectionRules.requireValid(sections);
         Plan plan = visible(id);
+        requireDirectWrite(plan, AgreedContent.Part.SECTIONS);
         Versions.requireMatch(ifMatch, plan.version);
-        if (!PlanLifecycle.editable(plan.status)) {
-            throw ProblemException.conflict("A " + plan.status.name().toLowerCase()
-                    + " plan changes through amendments, not direct edits");
+        JsonNode before = json.valueToTree(plan.sections);
+        JsonNode after = json.valueToTree(sections);
+        SectionOwnership.requireNothingDropped(before, after);
+        return writeSections(plan, sections, SectionOwnership.changed(before, after));
+    }
+
+    /**
+     * Edits the written sections of a draft or proposed plan with an RFC 7396 merge patch: absent
+     * parts stay, {@code null} removes one. The other side's own sections are read-only (403). An
+     * If-Match older than the plan still applies when none of the sections the patch changes changed
+     * since that version, so two people editing different sections both keep their edit.
+     */
+    @Transactional
+    public Versioned<PlanSections> patchSections(UUID id, String ifMatch, JsonNode patch) throws JsonProcessingException {
+        Plan plan = visible(id);
+        requireDirectWrite(plan, AgreedContent.Part.SECTIONS);
+        if (!patch.isObject()) {
+            throw ProblemException.badRequest("body", "must be a JSON object: a merge patch over the sections");
+        }
+        JsonNode before = json.valueToTree(plan.sections);
+        PlanSections sections = json.treeToValue(MergePatch.apply(before, patch), PlanSections.class);
+        var violations = validator.validate(sections);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Set<String> changed = SectionOwnership.changed(before, json.valueToTree(sections));
+        Long read = readVersion(ifMatch);
+        boolean untouchedSince = read != null && read < plan.version
+                && changed.stream().allMatch(s -> plan.sectionVersions.getOrDefault(s, 0L) <= read);
+        if (!untouchedSince) {
+            Versions.requireMatch(ifMatch, plan.version);
+        }
+        return writeSections(plan, sections, changed);
+    }
+
+    private Versioned<PlanSections> writeSections(Plan plan, PlanSections sections, Set<String> changed) {
+        SectionRules.requireValid(sections);
+        SectionOwnership.requireMayWrite(plan.sideOf(caller.requireOrganisation()) == Side.VENDOR
+                ? SectionOwnership.Owner.VENDOR : SectionOwnership.Owner.PARTNER, changed);
+        if (changed.isEmpty()) {
+            return new Versioned<>(plan.sections, plan.version); // nothing changed: no new version, signatures stand
         }
         plan.sections = sections;
         plan.updatedAt = Instant.now();
+        java.util.Map<String, Long> versions = new java.util.HashMap<>(plan.sectionVersions);
+        changed.forEach(s -> versions.put(s, plan.version + 1)); // the version this flush makes
+        plan.sectionVersions = versions;
         signOffs.clear(plan.id);
         PlanView view = changed(plan, "plan.updated");
         return new Versioned<>(plan.sections, view.version());
+    }
+
+    /** The single version an If-Match names ({@code "7"} or {@code W/"7"}); null for anything else. */
+    private static Long readVersion(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() < 3 || !tag.startsWith("\"") || !tag.endsWith("\"")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** 404 unless the caller's organisation is a party of the plan; for the plan's sub-resources. */
@@ -142,16 +222,16 @@ public class PlanService {
     public PlanView update(UUID id, String ifMatch, PlanUpdate update) {
         requireHorizon(update.horizonStart(), update.horizonEnd());
         Plan plan = visible(id);
+        requireDirectWrite(plan, AgreedContent.Part.HEADER);
         Versions.requireMatch(ifMatch, plan.version);
-        if (!PlanLifecycle.editable(plan.status)) {
-            throw ProblemException.conflict("A " + plan.status.name().toLowerCase()
-                    + " plan changes through amendments, not direct edits");
-        }
         plan.title = update.title().strip();
         plan.horizonStart = update.horizonStart();
         plan.horizonEnd = update.horizonEnd();
         if (update.reviewCadence() != null) {
             plan.reviewCadence = update.reviewCadence();
+        }
+        if (update.signingPolicy() != null) {
+            plan.signingPolicy = update.signingPolicy();
         }
         // A signature covers what was signed: an edit to a proposed plan needs both signatures again.
         signOffs.clear(plan.id);
@@ -187,12 +267,7 @@ public class PlanService {
     @Transactional
     public PlanView signOff(UUID id, String ifMatch) {
         Plan plan = visible(id);
-        Side side = plan.sideOf(caller.requireOrganisation());
-        if (!PlanLifecycle.maySignFor(side, caller.roles())) {
-            throw ProblemException.forbidden("Signing for the " + side.name().toLowerCase()
-                    + " needs the " + (side == Side.VENDOR ? Roles.VENDOR_MANAGER : Roles.PARTNER_OWNER)
-                    + " or " + Roles.EXECUTIVE_SPONSOR + " role");
-        }
+        Side side = requireSigner(plan, "Signing");
         Versions.requireMatch(ifMatch, plan.version);
         if (plan.status != PlanStatus.PROPOSED) {
             throw ProblemException.conflict("Only a proposed plan can be signed; this one is " + plan.status.name().toLowerCase());
@@ -216,6 +291,35 @@ public class PlanService {
         }
         move(plan, PlanStatus.AGREED);
         return changed(plan, "plan.agreed");
+    }
+
+    /**
+     * The caller's side, once their membership of the plan holds that side's signing role under the
+     * plan's signing policy (403 otherwise): for signatures and for deciding amendments.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Side requireSigner(UUID id, String what) {
+        return requireSigner(visible(id), what);
+    }
+
+    private Side requireSigner(Plan plan, String what) {
+        Side side = plan.sideOf(caller.requireOrganisation());
+        var membership = members.of(plan.id, caller.subject())
+                .filter(m -> m.organisationId().equals(caller.requireOrganisation()));
+        if (membership.isEmpty() || !PlanLifecycle.maySignFor(side, membership.get().role(), plan.signingPolicy)) {
+            throw ProblemException.forbidden(what + " for the " + side.name().toLowerCase() + " needs a member of this plan "
+                    + "holding the " + PlanLifecycle.signersOf(side, plan.signingPolicy) + " role on it"
+                    + membership.map(m -> "; yours is " + m.role()).orElse("; you are not a member"));
+        }
+        return side;
+    }
+
+    /** 409 naming the amendment when {@code part} of an agreed plan is written directly; 409 on a closed or renewed plan. */
+    private static void requireDirectWrite(Plan plan, AgreedContent.Part part) {
+        if (plan.status == PlanStatus.CLOSED || plan.status == PlanStatus.RENEWED) {
+            throw ProblemException.conflict("A " + plan.status.name().toLowerCase() + " plan takes no changes");
+        }
+        AgreedContent.requireDirectWrite(plan.id, plan.status, part);
     }
 
     /** The vendor puts an agreed plan into effect. */
@@ -258,6 +362,10 @@ public class PlanService {
     public PlanView recordContentChange(UUID id, String change, PlanSections sections) {
         Plan plan = visible(id);
         if (sections != null) {
+            java.util.Map<String, Long> versions = new java.util.HashMap<>(plan.sectionVersions);
+            SectionOwnership.changed(json.valueToTree(plan.sections), json.valueToTree(sections))
+                    .forEach(s -> versions.put(s, plan.version + 1));
+            plan.sectionVersions = versions;
             plan.sections = sections;
         }
         if (plan.status == PlanStatus.PROPOSED) {
@@ -265,6 +373,76 @@ public class PlanService {
         }
         plan.updatedAt = Instant.now();
         return recorded(plan, change);
+    }
+
+    /**
+     * The header an amendment's merge patch over {title, horizonStart, horizonEnd, reviewCadence,
+     * signingPolicy} leaves; 400 naming the field under {@code prefix}.
+     */
+    public PlanUpdate amendedHeader(PlanView plan, String prefix, JsonNode patch) {
+        com.fasterxml.jackson.databind.node.ObjectNode header = json.createObjectNode();
+        header.put("title", plan.title());
+        header.put("horizonStart", plan.horizonStart().toString());
+        header.put("horizonEnd", plan.horizonEnd().toString());
+        header.put("reviewCadence", plan.reviewCadence().name());
+        header.put("signingPolicy", plan.signingPolicy().name());
+        PlanUpdate update = read(prefix, MergePatch.apply(header, patch), PlanUpdate.class);
+        if (!update.horizonEnd().isAfter(update.horizonStart())) {
+            throw ProblemException.badRequest(prefix + ".horizonEnd", "must be after horizonStart");
+        }
+        return update;
+    }
+
+    /** The sections an amendment's merge patch leaves; 400 naming the field under {@code prefix}. */
+    public PlanSections amendedSections(PlanView plan, String prefix, JsonNode patch) {
+        Plan current = visible(plan.id());
+        PlanSections sections = read(prefix, MergePatch.apply(json.valueToTree(current.sections), patch), PlanSections.class);
+        try {
+            SectionRules.requireValid(sections);
+        } catch (ProblemException e) {
+            throw new ProblemException(e.status(), e.slug(), e.title(), prefix + "." + e.getMessage(), e.errors().stream()
+                    .map(f -> new io.partnerplan.platform.problem.Problem.FieldError(prefix + "." + f.field(), f.message())).toList());
+        }
+        return sections;
+    }
+
+    private <T> T read(String prefix, JsonNode node, Class<T> type) {
+        T value;
+        try {
+            value = json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce("", String::concat) : "";
+            throw ProblemException.badRequest(prefix + field, e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                    ? "unknown property" : "could not be read");
+        }
+        var violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            var errors = violations.stream().map(v -> new io.partnerplan.platform.problem.Problem.FieldError(
+                    prefix + "." + v.getPropertyPath(), v.getMessage())).sorted(java.util.Comparator.comparing(
+                    io.partnerplan.platform.problem.Problem.FieldError::field)).toList();
+            throw new ProblemException(400, "validation", "Request is not valid", errors.get(0).field() + ": "
+                    + errors.get(0).message(), errors);
+        }
+        return value;
+    }
+
+    /**
+     * An accepted amendment's new version: its header and sections (each null when unchanged) with
+     * the parts beside the plan row already applied in this transaction. Bumps the version once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlanView applyAmendment(UUID id, PlanUpdate header, PlanSections sections) {
+        Plan plan = visible(id);
+        if (header != null) {
+            plan.title = header.title().strip();
+            plan.horizonStart = header.horizonStart();
+            plan.horizonEnd = header.horizonEnd();
+            plan.reviewCadence = header.reviewCadence();
+            plan.signingPolicy = header.signingPolicy();
+        }
+        return recordContentChange(id, "plan.amended", sections);
     }
 
     /** The vendor's manager renews an active or in-review plan; plan.renewed is the renewal's to publish. */

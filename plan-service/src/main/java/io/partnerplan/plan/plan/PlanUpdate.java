@@ -14,5 +14,6 @@ public record PlanUpdate(
         @NotBlank @Size(max = 200) String title,
         @NotNull LocalDate horizonStart,
         @NotNull LocalDate horizonEnd,
-        @Schema(description = "Unchanged when absent") ReviewCadence reviewCadence) {
+        @Schema(description = "Unchanged when absent") ReviewCadence reviewCadence,
+        @Schema(description = "Who signs for each side; unchanged when absent") SigningPolicy signingPolicy) {
 }

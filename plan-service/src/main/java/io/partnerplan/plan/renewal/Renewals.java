@@ -59,7 +59,8 @@ public class Renewals {
         var sections = plans.sections(planId).value();
         plans.markRenewed(planId, ifMatch);
         PlanView successor = plans.draft(new PlanRequest(old.partnerOrganisationId(),
-                given.title() == null ? old.title() : given.title().strip(), start, end, old.reviewCadence()), sections);
+                given.title() == null ? old.title() : given.title().strip(), start, end, old.reviewCadence(),
+                old.signingPolicy()), sections);
         members.copy(planId, successor.id());
         Map<UUID, UUID> objectiveIds = objectives.copy(objectives.all(planId), successor.id(),
                 Period.between(old.horizonStart(), start), start, end);

@@ -33,6 +33,15 @@ public record PlanSections(
         return new PlanSections(null, null, null, null, null, List.of(), List.of(), null, null, null, null);
     }
 
+    /**
+     * The sections without what the partner owns (its statements, SWOT, competencies and
+     * differentiators): what a vendor's template may keep, so no partner's confidences reach another.
+     */
+    public PlanSections withoutPartnersOwn() {
+        return new PlanSections(vendorStatements, null, vendorSwot, null, alignment, List.of(), List.of(), jointValueProposition,
+                targetAudiences, marketingPlan, salesPlan);
+    }
+
     @Schema(name = "Statements")
     public record Statements(@Size(max = 4000) String vision, @Size(max = 4000) String mission,
                              @Size(max = 4000) String strategy) {

@@ -87,7 +87,9 @@ public class Templates {
         t.vendorOrganisationId = plan.vendorOrganisationId();
         t.name = request.name().strip();
         t.description = request.description();
-        t.content = new TemplateContent(plans.sections(plan.id()).value(), objectiveSkeletons, actionSkeletons, milestoneSkeletons);
+        // A template keeps confidences: nothing the partner owns goes into it.
+        t.content = new TemplateContent(plans.sections(plan.id()).value().withoutPartnersOwn(), objectiveSkeletons, actionSkeletons,
+                milestoneSkeletons);
         t.createdBy = caller.subject();
         t.createdAt = Instant.now();
         em.persist(t);
@@ -99,7 +101,7 @@ public class Templates {
     @Transactional
     public PlanView instantiate(UUID templateId, PlanRequest request) {
         PlanTemplate t = find(templateId);
-        PlanView plan = plans.draft(request, t.content.sections());
+        PlanView plan = plans.draft(request, t.content.sections().withoutPartnersOwn()); // templates saved before the rule too
         LocalDate start = plan.horizonStart();
         LocalDate end = plan.horizonEnd();
         for (TemplateContent.ObjectiveSkeleton o : t.content.objectives()) {

@@ -39,7 +39,7 @@ public class PlanVersionResource {
 
     @GET
     @Path("/{version}")
-    @Operation(summary = "The plan as it was at a version: header and sections")
+    @Operation(summary = "The whole plan as it was at a version: header, sections, objectives, milestones, investments, budgets and members")
     public JsonNode snapshot(@PathParam("id") UUID id, @PathParam("version") long version) {
         return history.snapshot(id, version);
     }

@@ -7,5 +7,5 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Schema(name = "PlanVersionDiff")
 public record VersionDiff(long from, long to,
                           @Schema(description = "RFC 6902 JSON Patch turning version `from` into version `to`; "
-                                  + "paths address /plan/... (header) and /sections/...") JsonNode changes) {
+                                  + "paths address /plan/... (header), /sections/..., /objectives, /milestones, /investments, /budgets and /members") JsonNode changes) {
 }

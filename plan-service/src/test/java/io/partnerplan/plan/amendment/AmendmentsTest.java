@@ -75,8 +75,8 @@ class AmendmentsTest {
         var proposed = given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "Webinars outperform events", "changes", Map.of(
                         "sections", sections("Cloud migrations and managed services for mid-market manufacturers"),
-                        "objectives", List.of(objective(ids[1], "650000")),
-                        "budgets", List.of(budget(ids[2], "70000")))))
+                        "objectives", List.of(Map.of("op", "replace", "path", "/" + ids[1] + "/measures/0/target", "value", "650000")),
+                        "budgets", Map.of(ids[2].toString(), Map.of("planned", "70000")))))
                 .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).header("ETag", "\"0\"")
                 .body("status", equalTo("PROPOSED")).body("proposedBySide", equalTo("PARTNER"))
                 .body("proposedBy", equalTo("po@northwind.test")).extract();
@@ -129,18 +129,77 @@ class AmendmentsTest {
     }
 
     @Test
+    void oneAmendmentChangesATargetAMilestoneThresholdAnInvestmentAndTheHorizonAsOneVersion() {
+        Fixtures f = Fixtures.newTenant();
+        UUID[] ids = activePlanWithContent(f);
+        UUID plan = ids[0];
+        String vm = f.vendorManager();
+        // A milestone and an investment on it, added by a first amendment the partner accepts.
+        String added = given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Add the Q1 milestone", "changes", Map.of("milestones", Map.of("q1", Map.of(
+                        "title", "Q1 revenue", "dueOn", "2027-04-30", "criteria", List.of(Map.of("kind", "KPI", "kpi", "revenue",
+                                "threshold", "500000", "windowStart", "2027-02-01", "windowEnd", "2027-04-30")))))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId");
+        given().auth().oauth2(f.partnerOwner()).header("If-Match", "\"0\"")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, added).then().statusCode(200);
+        var milestone = given().auth().oauth2(vm).get("/api/v1/plans/{id}/milestones", plan).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].criteria[0].threshold", equalTo("500000")).extract();
+        String milestoneId = milestone.path("items[0].id");
+        String withInvestment = given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Fund a presales engineer", "changes", Map.of("investments", Map.of("engineer", Map.of(
+                        "title", "Presales engineer", "fundingParty", "VENDOR", "amount", "8000", "currency", "USD",
+                        "milestoneId", milestoneId)))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId");
+        given().auth().oauth2(f.partnerOwner()).header("If-Match", "\"0\"")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, withInvestment).then().statusCode(200);
+        String investment = given().auth().oauth2(vm).get("/api/v1/plans/{id}/investments", plan).then()
+                .body("[0].amount", equalTo("8000")).body("[0].status", equalTo("LOCKED")).extract().path("[0].id");
+
+        var proposed = given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Q1 review", "changes", Map.of(
+                        "plan", Map.of("horizonEnd", "2028-03-31"),
+                        "objectives", List.of(Map.of("op", "replace", "path", "/" + ids[1] + "/measures/0/target", "value", "450000")),
+                        "milestones", List.of(Map.of("op", "replace", "path", "/" + milestoneId + "/criteria/0/threshold", "value", "400000")),
+                        "investments", Map.of(investment, Map.of("amount", "12000")))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract();
+        String amendment = proposed.path("amendmentId");
+        long from = proposed.jsonPath().getLong("fromVersion");
+        long to = given().auth().oauth2(vm).header("If-Match", "\"0\"")
+                .post("/api/v1/plans/{id}/amendments/{a}/accept", plan, amendment).then().statusCode(200)
+                .extract().jsonPath().getLong("toVersion");
+        assertEquals(from + 1, to, "one amendment, one new version");
+        given().auth().oauth2(vm).get("/api/v1/plans/{id}/versions/{from}/diff/{to}", plan, from, to).then().statusCode(200)
+                .body("changes.path", org.hamcrest.Matchers.containsInAnyOrder("/plan/horizonEnd", "/objectives/0/measures/0/target",
+                        "/milestones/0/criteria/0/threshold", "/investments/0/amount"));
+        given().auth().oauth2(vm).get("/api/v1/plans/{id}/versions/{v}", plan, to).then().statusCode(200)
+                .body("plan.horizonEnd", equalTo("2028-03-31"))
+                .body("objectives[0].measures[0].target", equalTo("450000"))
+                .body("milestones[0].criteria[0].threshold", equalTo("400000"))
+                .body("investments[0].amount", equalTo("12000"))
+                .body("budgets[0].planned", equalTo("50000"))
+                .body("members.role", hasItem("partner-owner"));
+        given().auth().oauth2(vm).get("/api/v1/plans/{id}/milestones/{m}", plan, milestoneId).then()
+                .body("criteria[0].threshold", equalTo("400000"));
+        // Who accepted and what changed is in the audit trail; objective and budget writes of the draft are there too.
+        given().auth().oauth2(vm).get("/api/v1/plans/{id}/audit?limit=100", plan).then().statusCode(200)
+                .body("items.change", org.hamcrest.Matchers.hasItems("plan.amended", "objective.created", "budget.created",
+                        "milestone.updated", "investment.updated"));
+    }
+
+    @Test
     void theOtherSideRejectsWithAReasonAndNothingChanges() {
         Fixtures f = Fixtures.newTenant();
         UUID[] ids = activePlanWithContent(f);
         UUID plan = ids[0];
         String amendment = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Cut the webinar budget", "changes", Map.of("budgets", List.of())))
+                .body(Map.of("reason", "Cut the webinar budget", "changes", Map.of("budgets", java.util.Collections.singletonMap(
+                        ids[2].toString(), null))))
                 .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(201).extract().path("amendmentId");
         given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("reason", " ")).post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment).then()
                 .statusCode(400).body("errors[0].field", equalTo("reason"));
-        // A partner contributor may not decide for the partner.
-        given().auth().oauth2(DevTokens.tokenFor(f.tenant(), f.partner(), "po@northwind.test", Roles.CONTRIBUTOR))
+        // Someone of the partner who is not on the plan may not decide for it, whatever their token says.
+        given().auth().oauth2(DevTokens.tokenFor(f.tenant(), f.partner(), "pc@northwind.test", Roles.PARTNER_OWNER))
                 .contentType(ContentType.JSON).header("If-Match", "\"0\"").body(Map.of("reason", "No"))
                 .post("/api/v1/plans/{id}/amendments/{a}/reject", plan, amendment).then().statusCode(403);
         given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
@@ -169,13 +228,22 @@ class AmendmentsTest {
                 .body(Map.of("changes", Map.of("sections", sections("x")))).post("/api/v1/plans/{id}/amendments", plan).then()
                 .statusCode(400).body("errors[0].field", equalTo("reason"));
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "changes", Map.of("objectives", List.of(objective(UUID.randomUUID(), "1")))))
+                .body(Map.of("reason", "r", "changes", Map.of("objectives", List.of(Map.of("op", "replace",
+                        "path", "/" + UUID.randomUUID() + "/measures/0/target", "value", "1")))))
                 .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
-                .body("errors[0].field", equalTo("changes.objectives[0].id"));
+                .body("errors[0].field", equalTo("changes.objectives"));
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "r", "changes", Map.of("budgets", List.of(budget(null, "abc")))))
+                .body(Map.of("reason", "r", "changes", Map.of("budgets", Map.of("new-webinars", budget(null, "abc")))))
                 .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
-                .body("errors[0].field", equalTo("changes.budgets[0].planned"));
+                .body("errors[0].field", equalTo("changes.budgets.new-webinars.planned"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("objectives", Map.of(ids[1].toString(), Map.of("periodEnd", "2029-01-01")))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
+                .body("errors[0].field", equalTo("changes.objectives." + ids[1] + ".periodEnd"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "r", "changes", Map.of("plan", Map.of("horizonEnd", "2020-01-01"))))
+                .post("/api/v1/plans/{id}/amendments", plan).then().statusCode(400)
+                .body("errors[0].field", equalTo("changes.plan.horizonEnd"));
         Map<String, Object> strategy = Map.of("key", "webinars", "title", "Webinars");
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "r", "changes", Map.of("sections", Map.of("marketingPlan", Map.of("strategies", List.of(strategy, strategy))))))

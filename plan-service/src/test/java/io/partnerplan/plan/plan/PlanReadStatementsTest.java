@@ -43,7 +43,7 @@ class PlanReadStatementsTest {
         }
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("marketingPlan", Map.of("strategies", strategies), "salesPlan", Map.of("strategies", strategies),
-                        "partnerCompetencies", List.of("a", "b", "c"), "jointValueProposition", "x"))
+                        "alignment", Map.of("synergies", List.of("a", "b", "c")), "jointValueProposition", "x"))
                 .put("/api/v1/plans/{id}/sections", plan).then().statusCode(200);
         String etag = given().auth().oauth2(f.vendorManager()).header("If-Match", "\"1\"")
                 .post("/api/v1/plans/{id}/propose", plan).then().statusCode(200).extract().header("ETag");

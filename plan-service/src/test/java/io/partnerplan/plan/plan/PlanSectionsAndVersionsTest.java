@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.plan.ActivePlans;
 import io.partnerplan.plan.Fixtures;
 import io.partnerplan.platform.security.Roles;
 import io.partnerplan.platform.testing.DevTokens;
@@ -41,24 +42,31 @@ class PlanSectionsAndVersionsTest {
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/sections", plan)
                 .then().statusCode(200).header("ETag", "\"0\"").body("jointValueProposition", nullValue());
 
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        // The partner writes its own sections first (the vendor may not), then the vendor everything else.
+        Map<String, Object> partnersOwn = Map.of(
+                "partnerStatements", Map.of("vision", "The trusted cloud advisor of the UK mid-market"),
+                "partnerSwot", Map.of("strengths", List.of("40 certified engineers"), "weaknesses", List.of("No presence in the North"),
+                        "opportunities", List.of("Public sector framework"), "threats", List.of("Price pressure")));
+        given().auth().oauth2(f.partnerOwner()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(partnersOwn).patch("/api/v1/plans/{id}/sections", plan).then().statusCode(200).header("ETag", "\"1\"");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(sections("Cloud migrations in weeks, not months")).put("/api/v1/plans/{id}/sections", plan)
-                .then().statusCode(200).header("ETag", "\"1\"");
-        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(sections("Cloud migrations in days")).put("/api/v1/plans/{id}/sections", plan)
                 .then().statusCode(200).header("ETag", "\"2\"");
+        given().auth().oauth2(f.partnerOwner()).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(sections("Cloud migrations in days")).put("/api/v1/plans/{id}/sections", plan)
+                .then().statusCode(200).header("ETag", "\"3\"");
         given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/sections", plan)
                 .then().body("jointValueProposition", equalTo("Cloud migrations in days"))
                 .body("partnerSwot.strengths[0]", equalTo("40 certified engineers"))
                 .body("marketingPlan.strategies[0].key", equalTo("webinars"));
 
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/versions", plan)
-                .then().statusCode(200).body("items", hasSize(3))
-                .body("items.change", equalTo(List.of("plan.created", "plan.updated", "plan.updated")))
-                .body("items[2].changedBy", equalTo("po@northwind.test"));
-        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/versions/1", plan)
+                .then().statusCode(200).body("items", hasSize(4))
+                .body("items.change", equalTo(List.of("plan.created", "plan.updated", "plan.updated", "plan.updated")))
+                .body("items[3].changedBy", equalTo("po@northwind.test"));
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/versions/2", plan)
                 .then().statusCode(200).body("sections.jointValueProposition", equalTo("Cloud migrations in weeks, not months"));
-        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/versions/1/diff/2", plan)
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/versions/2/diff/3", plan)
                 .then().statusCode(200).body("changes", hasSize(1))
                 .body("changes[0].op", equalTo("replace"))
                 .body("changes[0].path", equalTo("/sections/jointValueProposition"))
@@ -106,7 +114,9 @@ class PlanSectionsAndVersionsTest {
     void anAgreedPlanIsNotEditedDirectly() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");
-        String etag = given().auth().oauth2(f.vendorManager()).header("If-Match", "\"0\"")
+        f.addPartnerOwner(plan);
+        String etag = ActivePlans.etag(f.vendorManager(), plan);
+        etag = given().auth().oauth2(f.vendorManager()).header("If-Match", etag)
                 .post("/api/v1/plans/{id}/propose", plan).then().extract().header("ETag");
         etag = given().auth().oauth2(f.vendorManager()).header("If-Match", etag)
                 .post("/api/v1/plans/{id}/sign-off", plan).then().extract().header("ETag");

@@ -40,6 +40,7 @@ class PlanSignOffTest {
     void bothSidesSignAndThePlanIsAgreedThenActivated() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");
+        f.addPartnerOwner(plan);
 
         String etag = act(f.vendorManager(), plan, "propose", "\"0\"").statusCode(200)
                 .body("status", equalTo("PROPOSED")).extract().header("ETag");
@@ -66,6 +67,7 @@ class PlanSignOffTest {
     void signingNeedsAProposalAndTheRightRoleOnTheRightSide() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");
+        f.addPartnerOwner(plan);
         act(f.vendorManager(), plan, "sign-off", "\"0\"").statusCode(409).contentType("application/problem+json");
 
         String etag = act(f.vendorManager(), plan, "propose", "\"0\"").statusCode(200).extract().header("ETag");
@@ -82,6 +84,7 @@ class PlanSignOffTest {
     void anEditAfterASignatureVoidsIt() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");
+        f.addPartnerOwner(plan);
         String etag = act(f.vendorManager(), plan, "propose", "\"0\"").extract().header("ETag");
         etag = act(f.vendorManager(), plan, "sign-off", etag).body("signOffs", hasSize(1)).extract().header("ETag");
 

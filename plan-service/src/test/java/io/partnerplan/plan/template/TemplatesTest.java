@@ -55,6 +55,37 @@ class TemplatesTest {
     }
 
     @Test
+    void aTemplateTakesNoPartnerOwnedContentSoAnotherPartnerNeverReadsIt() {
+        Fixtures f = Fixtures.newTenant();
+        UUID plan = f.draftPlan("FY27 with Northwind");
+        f.addPartnerOwner(plan);
+        given().auth().oauth2(f.partnerOwner()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("partnerSwot", Map.of("weaknesses", List.of("Cash flow is tight this year")),
+                        "partnerStatements", Map.of("strategy", "Exit the public sector"),
+                        "partnerCompetencies", List.of("Kubernetes"), "jointValueProposition", "Cloud for manufacturers"))
+                .patch("/api/v1/plans/{id}/sections", plan).then().statusCode(200);
+        String template = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Playbook", "planId", plan.toString()))
+                .post("/api/v1/templates").then().statusCode(201)
+                .body("content.sections.jointValueProposition", equalTo("Cloud for manufacturers"))
+                .body("content.sections.partnerSwot", org.hamcrest.Matchers.nullValue())
+                .body("content.sections.partnerStatements", org.hamcrest.Matchers.nullValue())
+                .body("content.sections.partnerCompetencies", hasSize(0)).extract().path("id");
+        // A plan with another partner, from the template: none of Northwind's own content.
+        String admin = DevTokens.token(f.tenant(), null, Roles.TENANT_ADMIN);
+        UUID fabrikam = Fixtures.organisation(admin, "Fabrikam", "PARTNER");
+        String other = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("partnerOrganisationId", fabrikam.toString(), "title", "FY27 with Fabrikam",
+                        "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31"))
+                .post("/api/v1/templates/{t}/plans", template).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(DevTokens.token(f.tenant(), fabrikam, Roles.PARTNER_OWNER)).get("/api/v1/plans/{id}/sections", other)
+                .then().statusCode(200).body("jointValueProposition", equalTo("Cloud for manufacturers"))
+                .body("partnerSwot", org.hamcrest.Matchers.nullValue()).body("partnerStatements", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(DevTokens.token(f.tenant(), fabrikam, Roles.PARTNER_OWNER)).get("/api/v1/templates").then()
+                .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void aPlanSavedAsATemplateStartsANewPlanInAnotherHorizon() {
         Fixtures f = Fixtures.newTenant();
         String template = template(f);
