@@ -64,7 +64,7 @@ public class PlanEventsConsumer {
 
     /** The types {@link #handle} acts on (keep the two in step); member.* and the like are acknowledged unread. */
     static boolean used(String type) {
-        return type.startsWith("milestone.") || type.equals("plan.amended") || type.equals("plan.renewed")
+        return type.startsWith("milestone.") || type.equals("plan.objectives-agreed") || type.equals("plan.renewed")
                 || WITH_PLAN_HEADER.contains(type);
     }
 
