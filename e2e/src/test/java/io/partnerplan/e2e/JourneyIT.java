@@ -173,8 +173,8 @@ class JourneyIT {
         walk.text("""
                 ## 3. The plan: drafted, filled in by both sides, proposed and signed
 
-                Maria drafts the plan for the MOP year from her team's template and adds Paul (partner owner)
-                and Petra (contributor). Both sides write their sections; objectives per MOP quarter; a KPI
+                Maria drafts the plan for the MOP year from her team's template; Paul (partner owner) and Petra
+                (contributor) join it from Northwind's directory. Both sides write their sections; objectives per MOP quarter; a KPI
                 milestone per quarter, the second with a conditional investment (market development funds
                 unlocked when it is achieved); a checklist milestone.
                 """);
@@ -221,7 +221,7 @@ class JourneyIT {
 
         walk.text("""
                 She drafts the Northwind plan from the template for the MOP year (dates in a template are days
-                from the horizon's start), and adds Paul (partner owner) and Petra (contributor).
+                from the horizon's start).
                 """);
         String plan = walk.name("PLAN", as(vm, walk.call("VM", "PLAN", null, null)).body("""
                 {"partnerOrganisationId": "%s", "title": "Contoso x Northwind FY28",
@@ -237,13 +237,29 @@ class JourneyIT {
                 ".items[] | select(.periodEnd == \"2027-05-31\") | .id", objectiveId(objectives, "Grow cloud revenue in MOP Q1"));
         String q2Objective = walk.lookup("Q2_OBJECTIVE", "VM", "/api/v1/plans/" + plan + "/objectives",
                 ".items[] | select(.periodEnd == \"2027-08-31\") | .id", objectiveId(objectives, "Grow cloud revenue in MOP Q2"));
-        as(vm, walk.call("VM")).body("""
-                {"subject": "paul@northwind.example", "organisationId": "%s", "role": "partner-owner",
-                 "displayName": "Paul Partner", "email": "paul@northwind.example"}""".formatted(partner))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
-        as(vm, walk.call("VM")).body("""
-                {"subject": "petra@northwind.example", "organisationId": "%s", "role": "contributor",
-                 "displayName": "Petra Partner", "email": "petra@northwind.example"}""".formatted(partner))
+        walk.text("""
+                People come from their organisation's directory, never from whoever adds them to a plan. Northwind's
+                CRM (its integration client) keeps Northwind's people there by its own ids; each person's token keeps
+                their entry current when they call. Nobody else sets a person's name, address or language.
+                """);
+        as(crm, walk.call("CRM")).body("""
+                {"subject": "paul@northwind.example", "displayName": "Paul Partner", "email": "paul@northwind.example",
+                 "locale": "en-GB", "timeZone": "Europe/London"}""")
+                .put("/api/v1/people/by-external-id/crm:salesforce/0035g00000PAUL").then().statusCode(201)
+                .body("organisationId", equalTo(partner));
+        as(crm, walk.call("CRM")).body("""
+                {"subject": "petra@northwind.example", "displayName": "Petra Partner", "email": "petra@northwind.example",
+                 "locale": "en-GB", "timeZone": "Europe/London"}""")
+                .put("/api/v1/people/by-external-id/crm:salesforce/0035g00000PETR").then().statusCode(201);
+        walk.text("""
+                Each side puts its own people on the plan: Maria manages the vendor's, Paul the partner's. He joins
+                as the partner's owner and adds Petra, by their subjects in the directory; their addresses come with them.
+                """);
+        as(po, walk.call("PO")).body("""
+                {"subject": "paul@northwind.example", "role": "partner-owner"}""")
+                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201).body("email", equalTo("paul@northwind.example"));
+        as(po, walk.call("PO")).body("""
+                {"subject": "petra@northwind.example", "role": "contributor"}""")
                 .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
         walk.text("Paul reads the sections the template laid out and writes the partner's side into them with a JSON Merge "
                 + "Patch under the plan's ETag: what he does not send stays as it is, and the vendor's own sections are "

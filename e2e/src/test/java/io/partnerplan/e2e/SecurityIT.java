@@ -121,6 +121,9 @@ class SecurityIT {
     private static String plan;
     private static String vmSubject;
     private static String ownerToken;
+    private static String ownerOfA;
+    private static String poSubjectOfA;
+    private static String poPerson;
 
     @BeforeAll
     static void fixture() throws Exception {
@@ -143,6 +146,8 @@ class SecurityIT {
         List<DynamicNode> unknownProperty = new ArrayList<>();
         List<DynamicNode> hugeLimit = new ArrayList<>();
         List<DynamicNode> unmapped = new ArrayList<>();
+        List<DynamicNode> enrolment = new ArrayList<>();
+        List<DynamicNode> visibility = new ArrayList<>();
 
         String expired = expiredToken();
         String forged = forgedToken();
@@ -153,6 +158,7 @@ class SecurityIT {
         String otherPartnerToken = DevTokens.tokenFor(tenantA, UUID.fromString(partnerB), "owner@partner-b.example",
                 "partner-owner", "contributor");
         String viewerToken = DevTokens.tokenFor(tenantA, UUID.fromString(vendor), viewerSubject(), "viewer");
+        String otherPartnerViewer = DevTokens.tokenFor(tenantA, UUID.fromString(partnerB), "viewer@partner-b.example", "viewer");
 
         for (Operation op : operations) {
             List<String> missing = op.pathParameters().stream().filter(p -> idFor(op, p) == null).toList();
@@ -195,6 +201,15 @@ class SecurityIT {
                     assertTrue(answer.body().contains("isAdmin"), op + ": the problem must name the unknown property isAdmin: " + answer.body());
                 }));
             }
+            if (writes(op) && namesAPerson(op)) {
+                enrolment.addAll(enrolmentCases(op));
+            }
+            if (!writes(op) && (op.path().startsWith("/api/v1/organisations") || op.path().startsWith("/api/v1/people"))) {
+                for (String token : List.of(otherPartnerToken, otherPartnerViewer)) {
+                    String who = token.equals(otherPartnerViewer) ? "another partner's viewer" : "another partner's owner";
+                    visibility.add(test(op, who + " sees nothing of partner A", () -> nothingOfPartnerA(op, token)));
+                }
+            }
             if (op.hasQuery("limit")) {
                 hugeLimit.add(test(op, "limit=1000000", () -> {
                     HttpResponse<String> answer = send(op, ownerToken, Map.of("limit", "1000000"));
@@ -204,11 +219,13 @@ class SecurityIT {
             }
         }
         int cases = unauthenticated.size() + otherTenant.size() + otherPartner.size() + viewerWrites.size()
-                + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size();
+                + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size();
         System.out.printf("SecurityIT: %d operations, %d generated cases (unauthenticated %d, other tenant %d, other partner %d,"
-                + " viewer writes %d, oversized %d, unknown property %d, limit %d, unmapped %d); fixture ids not seeded: %s%n",
+                + " viewer writes %d, oversized %d, unknown property %d, limit %d, directory enrolment %d, directory visibility %d,"
+                + " unmapped %d); fixture ids not seeded: %s%n",
                 operations.size(), cases, unauthenticated.size(), otherTenant.size(), otherPartner.size(), viewerWrites.size(),
-                oversized.size(), unknownProperty.size(), hugeLimit.size(), unmapped.size(), notSeeded);
+                oversized.size(), unknownProperty.size(), hugeLimit.size(), enrolment.size(), visibility.size(), unmapped.size(),
+                notSeeded);
         return Stream.of(
                 DynamicContainer.dynamicContainer("path parameters without a fixture id", unmapped),
                 DynamicContainer.dynamicContainer("no, expired, forged or unsigned token: 401", unauthenticated),
@@ -217,7 +234,9 @@ class SecurityIT {
                 DynamicContainer.dynamicContainer("a viewer writes: 403", viewerWrites),
                 DynamicContainer.dynamicContainer("oversized body: 413", oversized),
                 DynamicContainer.dynamicContainer("unknown property: 400 naming it", unknownProperty),
-                DynamicContainer.dynamicContainer("limit=1000000: 400 naming limit", hugeLimit));
+                DynamicContainer.dynamicContainer("limit=1000000: 400 naming limit", hugeLimit),
+                DynamicContainer.dynamicContainer("directory enrolment: only a side's own people, nobody sets an address", enrolment),
+                DynamicContainer.dynamicContainer("directory visibility: a partner sees nothing of another partner", visibility));
     }
 
     private static void knownGap(Operation op, String reason) throws Exception {
@@ -232,6 +251,70 @@ class SecurityIT {
 
     private static DynamicTest test(Operation op, String what, org.junit.jupiter.api.function.Executable check) {
         return DynamicTest.dynamicTest(what + ": " + op, check);
+    }
+
+    // ---------------------------------------------------------------- the directory (issue 19)
+
+    /** Writes whose body names a person (by subject or address): they enrol people or describe them. */
+    private static boolean namesAPerson(Operation op) {
+        JsonNode schema = op.jsonBodySchema();
+        JsonNode properties = schema == null ? null : openApi.resolve(schema).path("properties");
+        return properties != null && (properties.has("subject") || properties.has("email"));
+    }
+
+    /**
+     * Finding 1 of issue 19, for every write whose body names a person: a body without an address of
+     * its own refuses one (400 naming it: nobody sets another person's address); the partner's owner
+     * never names the vendor's people (the vendor's manager, by subject or address), nor does the
+     * partner's client (409: they are the vendor's); an invitation is taken only by its own addressee.
+     */
+    private static List<DynamicNode> enrolmentCases(Operation op) {
+        List<DynamicNode> cases = new ArrayList<>();
+        JsonNode properties = openApi.resolve(op.jsonBodySchema()).path("properties");
+        if (!properties.has("email")) {
+            cases.add(test(op, "a body sets someone's address", () -> {
+                ObjectNode body = (ObjectNode) body(op);
+                body.put("email", "attacker@evil.example");
+                HttpResponse<String> answer = send(op, ownerOfA, Map.of(), JSON.writeValueAsString(body));
+                refused(answer, op, 400);
+                assertTrue(answer.body().contains("email"), op + ": the problem must name email: " + answer.body());
+            }));
+        }
+        cases.add(test(op, "partner A names the vendor's manager", () -> {
+            ObjectNode body = (ObjectNode) body(op);
+            if (properties.has("subject")) {
+                body.put("subject", vmSubject);
+            }
+            if (properties.has("email")) {
+                body.put("email", vmSubject);
+            }
+            if (properties.has("role")) {
+                body.put("role", "vendor-manager");
+            }
+            String partnerClient = DevTokens.tokenFor(tenantA, UUID.fromString(partnerA), "crm@northwind.example", "integration");
+            String token = op.path().startsWith("/api/v1/people") ? partnerClient : ownerOfA;
+            refused(send(op, token, Map.of(), JSON.writeValueAsString(body)), op, 400, 403, 409);
+            HttpResponse<String> me = exchange("GET", "/api/v1/people/me", ownerToken, null, null, Map.of());
+            assertEquals(vmSubject, JSON.readTree(me.body()).path("email").asText(), "the vendor manager's address is their own: " + me.body());
+            HttpResponse<String> members = exchange("GET", "/api/v1/plans/" + plan + "/members?limit=100", ownerToken, null, null, Map.of());
+            for (JsonNode member : JSON.readTree(members.body()).path("items")) {
+                assertTrue(!member.path("subject").asText().equals(vmSubject) || member.path("side").asText().equals("VENDOR"),
+                        "the vendor manager is on no partner side: " + members.body());
+            }
+        }));
+        return cases;
+    }
+
+    /** Finding 5 of issue 19: a read of the directory as another partner answers 404 or shows nothing of partner A. */
+    private static void nothingOfPartnerA(Operation op, String token) throws Exception {
+        HttpResponse<String> answer = send(op, token, Map.of());
+        if (op.pathParameters().isEmpty()) {
+            assertTrue(answer.statusCode() / 100 == 2 || answer.statusCode() == 404, op + " answered " + answer.statusCode() + " " + answer.body());
+            assertTrue(!answer.body().contains(partnerA) && !answer.body().contains(poSubjectOfA),
+                    op + " shows partner A to another partner: " + answer.body());
+        } else {
+            refused(answer, op, 404);
+        }
     }
 
     // ---------------------------------------------------------------- the fixture: tenant A
@@ -276,10 +359,15 @@ class SecurityIT {
                 "form", "VENDOR_CALENDAR", "start", "2027-01-01"));
         plan = create(vm, "/api/v1/plans", Map.of("partnerOrganisationId", partnerA, "title", "Contoso x Northwind FY27",
                 "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31"));
-        create(vm, "/api/v1/plans/" + plan + "/members", Map.of("subject", poSubject, "organisationId", partnerA,
-                "role", "partner-owner", "displayName", "Paul", "email", poSubject));
-        create(vm, "/api/v1/plans/" + plan + "/members", Map.of("subject", viewerSubject(), "organisationId", vendor,
-                "role", "viewer", "displayName", "Vera Viewer", "email", viewerSubject()));
+        // People are in their organisation's directory from their first call; each side adds its own people.
+        poPerson = signIn(po);
+        signIn(DevTokens.tokenFor(tenantA, UUID.fromString(vendor), viewerSubject(), "viewer"));
+        create(po, "/api/v1/plans/" + plan + "/members", Map.of("subject", poSubject, "role", "partner-owner"));
+        create(vm, "/api/v1/plans/" + plan + "/members", Map.of("subject", viewerSubject(), "role", "viewer"));
+        String invitation = create(po, "/api/v1/plans/" + plan + "/invitations",
+                Map.of("email", "nina-" + tenantA + "@northwind.example", "role", "contributor"));
+        ownerOfA = po;
+        poSubjectOfA = poSubject;
         String planPath = "/api/v1/plans/{id}";
         String milestone = seed("milestone", vm, planPath + "/milestones", Map.of());
         String objective = seed("objective", vm, planPath + "/objectives", Map.of());
@@ -293,7 +381,11 @@ class SecurityIT {
         String webhook = seed("webhook", admin, "/api/v1/notifications/webhooks", Map.of("url", "https://prm.northwind.example/hooks"));
         String template = seed("template", vm, "/api/v1/templates", Map.of("planId", plan));
 
-        pathIds.put("organisations/{id}", new Id(partnerA, Scope.PARTNER_ORG));
+        // Partner A's organisation and people: another partner must not even see them (issue 19, finding 5).
+        pathIds.put("organisations/{id}", new Id(partnerA, Scope.PARTNERSHIP));
+        pathIds.put("people/{id}", new Id(poPerson, Scope.PARTNERSHIP));
+        pathIds.put("invitations/{invitationId}", new Id(invitation, Scope.PARTNERSHIP));
+        pathIds.put("invitations/{id}", new Id(invitation, Scope.PARTNERSHIP));
         pathIds.put("fiscal-calendars/{organisationId}", new Id(partnerA, Scope.PARTNER_ORG));
         pathIds.put("blocked-periods/{id}", new Id(blocked, Scope.PARTNER_ORG));
         pathIds.put("partnerships/{vendorId}", new Id(vendor, Scope.PARTNERSHIP));
@@ -338,6 +430,13 @@ class SecurityIT {
     private static String create(String token, String path, Map<String, ?> body) throws Exception {
         HttpResponse<String> answer = exchange("POST", path, token, "application/json", JSON.writeValueAsString(body), Map.of());
         assertEquals(201, answer.statusCode(), "fixture: POST " + path + " answered " + answer.body());
+        return JSON.readTree(answer.body()).path("id").asText();
+    }
+
+    /** A person's first call: the directory takes them from their token. Their person id. */
+    private static String signIn(String token) throws Exception {
+        HttpResponse<String> answer = exchange("GET", "/api/v1/people/me", token, null, null, Map.of());
+        assertEquals(200, answer.statusCode(), "fixture: GET /api/v1/people/me answered " + answer.body());
         return JSON.readTree(answer.body()).path("id").asText();
     }
 

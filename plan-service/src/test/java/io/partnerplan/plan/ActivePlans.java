@@ -20,10 +20,7 @@ public final class ActivePlans {
 
     /** Takes a draft the test prepared to agreed (and active). */
     public static UUID agree(Fixtures f, UUID plan, boolean activate) {
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "po@northwind.test", "organisationId", f.partner().toString(),
-                        "role", "partner-owner", "displayName", "Paul Partner", "email", "po@northwind.test"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        f.addMember(plan, "po@northwind.test", f.partner(), "partner-owner");
         act(f.vendorManager(), plan, "propose");
         act(f.vendorManager(), plan, "sign-off");
         act(f.partnerOwner(), plan, "sign-off");

@@ -29,6 +29,27 @@ public record Fixtures(String tenant, UUID vendor, UUID partner, String vendorMa
                 .then().statusCode(201).extract().path("id"));
     }
 
+    /**
+     * A person of {@code organisation} with a token: in the directory from their first call (just in
+     * time), as a person who has signed in once.
+     */
+    public String signIn(UUID organisation, String subject, String... roles) {
+        String token = DevTokens.tokenFor(tenant, organisation, subject, roles);
+        given().auth().oauth2(token).get("/api/v1/people/me").then().statusCode(200);
+        return token;
+    }
+
+    /**
+     * Puts a person of the vendor or the partner on the plan (signing them in first): the vendor's manager
+     * adds the vendor's people, the partner's owner the partner's.
+     */
+    public void addMember(UUID plan, String subject, UUID organisation, String role) {
+        signIn(organisation, subject, role);
+        given().auth().oauth2(organisation.equals(vendor) ? vendorManager : partnerOwner).contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "role", role))
+                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+    }
+
     public UUID draftPlan(String title) {
         return UUID.fromString(given().auth().oauth2(vendorManager).contentType(ContentType.JSON)
                 .body(Map.of("partnerOrganisationId", partner.toString(), "title", title,

@@ -36,7 +36,7 @@ public class FiscalCalendarService {
     /** Creates the calendar, or replaces it when {@code ifMatch} names its current version. */
     @Transactional
     public Result put(UUID organisation, String ifMatch, FiscalCalendarRequest request) {
-        organisations.require(organisation);
+        organisations.requireVisible(organisation);
         requireMaySet(organisation);
         FiscalCalendarSpec.rules(request); // refuses an incomplete or impossible calendar before anything is written
         Optional<FiscalCalendar> existing = calendars.of(organisation);
@@ -63,7 +63,7 @@ public class FiscalCalendarService {
      */
     @Transactional
     public FiscalCalendarView addVersion(UUID organisation, String ifMatch, FiscalCalendarVersionRequest request) {
-        organisations.require(organisation);
+        organisations.requireVisible(organisation);
         requireMaySet(organisation);
         FiscalCalendarSpec.rules(request.calendar());
         FiscalCalendar calendar = calendarOf(organisation);
@@ -113,15 +113,19 @@ public class FiscalCalendarService {
     }
 
     private FiscalCalendar calendarOf(UUID organisation) {
+        organisations.requireVisible(organisation);
         return calendars.of(organisation)
                 .orElseThrow(() -> ProblemException.notFound("Fiscal calendar of organisation", organisation));
     }
 
-    /** The vendor's people set any calendar; a partner's owner sets only their own organisation's. */
+    /**
+     * The vendor's people (and tenant-wide callers) set any calendar; a partner's owner or client sets
+     * only their own organisation's.
+     */
     private void requireMaySet(UUID organisation) {
-        boolean vendorSide = caller.hasRole(Roles.TENANT_ADMIN) || caller.hasRole(Roles.VENDOR_MANAGER)
-                || caller.hasRole(Roles.INTEGRATION);
-        boolean ownOrganisation = caller.hasRole(Roles.PARTNER_OWNER)
+        boolean vendorSide = organisations.confinedTo().isEmpty() && (caller.hasRole(Roles.TENANT_ADMIN)
+                || caller.hasRole(Roles.VENDOR_MANAGER) || caller.hasRole(Roles.INTEGRATION));
+        boolean ownOrganisation = (caller.hasRole(Roles.PARTNER_OWNER) || caller.hasRole(Roles.INTEGRATION))
                 && caller.organisation().filter(organisation::equals).isPresent();
         if (!vendorSide && !ownOrganisation) {
             throw ProblemException.forbidden("You may only set your own organisation's fiscal calendar");

@@ -13,8 +13,9 @@ import io.partnerplan.platform.security.Caller;
 
 /**
  * The organisations of each tenant, learnt from plan-service's {@code organisation.created} and
- * {@code organisation.updated}. Every calendar resource that names an organisation answers 404 for
- * one its caller's tenant does not have, as for any other tenant's data.
+ * {@code organisation.updated}, with their kind. Every calendar resource that names an organisation answers 404 for
+ * one its caller's tenant does not have, as for any other tenant's data, and for another partner's
+ * organisation to a partner's caller ({@link #requireVisible}).
  * <p>
  * An organisation created a moment ago may not have arrived yet (outbox → Kafka → this consumer,
  * usually milliseconds): a client that creates an organisation and sets its fiscal calendar right
@@ -69,6 +70,32 @@ public class KnownOrganisations {
                 throw ProblemException.notFound("Organisation", organisation);
             }
         }
+    }
+
+    /**
+     * 404 unless the organisation is the caller's tenant's and in the caller's world: a partner's people
+     * and clients see their own organisation and the vendor, nothing of other partners; the vendor's
+     * people and tenant-wide callers (no organisation in their token) see every organisation.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireVisible(UUID organisation) {
+        require(organisation);
+        java.util.Optional<UUID> confined = confinedTo();
+        if (confined.isPresent() && !confined.get().equals(organisation) && !"VENDOR".equals(kind(organisation))) {
+            throw ProblemException.notFound("Organisation", organisation);
+        }
+    }
+
+    /** The partner organisation the caller is confined to: theirs, unless it is the vendor (or they have none). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<UUID> confinedTo() {
+        return caller.organisation().filter(mine -> !"VENDOR".equals(kind(mine)));
+    }
+
+    private String kind(UUID organisation) {
+        java.util.List<?> kinds = em.createNativeQuery("select kind from known_organisation where tenant_id = ?1 and organisation_id = ?2")
+                .setParameter(1, caller.requireTenant()).setParameter(2, organisation).getResultList();
+        return kinds.isEmpty() ? null : (String) kinds.get(0);
     }
 
     private boolean arrives(String tenant, UUID organisation) {

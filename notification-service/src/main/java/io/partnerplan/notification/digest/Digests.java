@@ -18,6 +18,7 @@ import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.notification.preference.DeliverySettings;
 import io.partnerplan.notification.preference.DigestFrequency;
 import io.partnerplan.notification.preference.MemberSettings;
+import io.partnerplan.notification.recipient.People;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.platform.persistence.Ids;
@@ -41,9 +42,11 @@ public class Digests {
     private final Recipients recipients;
     private final EmailChannel email;
     private final Clock clock;
+    private final People people;
 
     public Digests(EntityManager em, Caller caller, MemberSettings settings, Recipients recipients, EmailChannel email,
-                   Clock clock) {
+                   Clock clock, People people) {
+        this.people = people;
         this.em = em;
         this.caller = caller;
         this.settings = settings;
@@ -81,7 +84,9 @@ public class Digests {
     @Transactional
     public boolean sendIfDue(Waiting waiting) {
         caller.actAsTenant(waiting.tenantId());
-        DeliverySettings mine = settings.of(waiting.subject()).orElseGet(DeliverySettings::defaults);
+        Optional<People.Person> person = people.of(waiting.subject());
+        DeliverySettings mine = settings.of(waiting.subject())
+                .orElseGet(() -> DeliverySettings.defaultsIn(person.map(People.Person::timeZone).orElse(null)));
         Instant now = clock.instant();
         Optional<String> key = DigestSchedule.dueKey(waiting.frequency(), ZoneId.of(mine.timeZone()), mine.digestTime(),
                 mine.weeklyDigestDay(), now);
@@ -104,10 +109,10 @@ public class Digests {
                 .setParameter(1, waiting.tenantId()).setParameter(2, waiting.subject())
                 .setParameter(3, waiting.frequency().name()).setParameter(4, key.get()).getResultList();
         Optional<PlanRecipient> member = recipients.anyMembership(waiting.subject());
-        if (items.isEmpty() || member.isEmpty()) {
+        if (items.isEmpty() || member.isEmpty() || person.isEmpty()) {
             return false;
         }
-        String locale = mine.locale() != null ? mine.locale() : member.get().locale;
+        String locale = mine.locale() != null ? mine.locale() : person.get().locale();
         String kind = waiting.frequency().name().toLowerCase(java.util.Locale.ROOT);
         Map<String, Object> params = Map.of("count", items.size());
         String title = Wording.message(locale, "digest." + kind + ".title", params);
@@ -115,7 +120,7 @@ public class Digests {
         List<String> lines = items.stream().map(r -> (String) r[0]).toList();
         // Due at once: the delivery queue runs on the database's real time, which a clock moved ahead
         // (an e2e scenario) must not push the digest beyond.
-        return email.queue(member.get(), locale, "digest:" + key.get(), "digest",
-                new EmailContent(member.get().displayName, title, body, "/api/v1/notifications/inbox", null, lines), Instant.now());
+        return email.queue(person.get(), locale, "digest:" + key.get(), "digest",
+                new EmailContent(person.get().displayName(), title, body, "/api/v1/notifications/inbox", null, lines), Instant.now());
     }
 }

@@ -21,6 +21,7 @@ import io.partnerplan.notification.notify.EventNotifications;
 import io.partnerplan.notification.notify.Notifier;
 import io.partnerplan.notification.wording.Wording;
 import io.partnerplan.notification.recipient.KnownPlan;
+import io.partnerplan.notification.recipient.People;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.notification.webhook.WebhookChannel;
@@ -30,7 +31,7 @@ import io.partnerplan.platform.events.ProcessedEvents;
 import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** plan-service's events: keep the plan and member copies current, and tell the people concerned. */
+/** plan-service's events: keep the plan, member and person copies current, and tell the people concerned. */
 @ApplicationScoped
 public class PlanEventsConsumer {
 
@@ -45,9 +46,11 @@ public class PlanEventsConsumer {
     private final Recipients recipients;
     private final WebhookChannel webhooks;
     private final EventNotifications notifications;
+    private final People people;
 
     public PlanEventsConsumer(ProcessedEvents processed, Notifier notifier, Recipients recipients,
-                         WebhookChannel webhooks, EventNotifications notifications) {
+                         WebhookChannel webhooks, EventNotifications notifications, People people) {
+        this.people = people;
         this.notifications = notifications;
         this.processed = processed;
         this.notifier = notifier;
@@ -80,6 +83,7 @@ public class PlanEventsConsumer {
                 KnownPlan plan = recipients.remember(event);
                 tell(event, plan, everyoneBut(plan, null), Wording.of("plan.agreed", Map.of("plan", plan.title)));
             }
+            case "person.upserted" -> people.learn(event);
             case "member.added" -> memberAdded(event);
             case "action.overdue" -> actionOverdue(event);
             case "member.removed" -> recipients.removed(event);

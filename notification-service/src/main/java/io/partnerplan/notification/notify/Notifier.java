@@ -25,6 +25,7 @@ import io.partnerplan.notification.preference.MemberSettings;
 import io.partnerplan.notification.preference.PersonalChannel;
 import io.partnerplan.notification.preference.Preferences;
 import io.partnerplan.notification.recipient.Availabilities;
+import io.partnerplan.notification.recipient.People;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.notification.routing.DefaultRouting;
@@ -50,9 +51,11 @@ public class Notifier {
     private final MemberSettings settings;
     private final Digests digests;
     private final Clock clock;
+    private final People people;
 
     public Notifier(Inbox inbox, EmailChannel email, Recipients recipients, Preferences preferences,
-                    Availabilities availabilities, MemberSettings settings, Digests digests, Clock clock) {
+                    Availabilities availabilities, MemberSettings settings, Digests digests, Clock clock, People people) {
+        this.people = people;
         this.settings = settings;
         this.digests = digests;
         this.inbox = inbox;
@@ -93,19 +96,21 @@ public class Notifier {
         }
         to.forEach((subject, standingInFor) -> {
             Optional<PlanRecipient> member = member(planId, subject);
+            Optional<People.Person> person = people.of(subject);
             Optional<DeliverySettings> own = settings.of(subject);
-            String locale = own.map(DeliverySettings::locale).or(() -> member.map(m -> m.locale)).orElse(null);
+            String locale = own.map(DeliverySettings::locale).or(() -> person.map(People.Person::locale)).orElse(null);
             Wording.Text text = wording.in(locale);
             String body = text.body();
             for (Availabilities.Away away : standingInFor) {
-                String name = member(planId, away.subject()).map(m -> m.displayName).orElse(away.subject());
+                String name = people.of(away.subject()).map(People.Person::displayName)
+                        .or(() -> member(planId, away.subject()).map(m -> m.displayName)).orElse(away.subject());
                 body = Wording.message(locale, "delegated", Map.of("name", name, "until", away.until())) + "\n\n" + body;
             }
             String type = event.shortType();
             if (DefaultRouting.mandatory(type) || preferences.allows(subject, type, PersonalChannel.INBOX)) {
                 inbox.deliver(subject, event.id(), type, text.title(), body, link);
             }
-            if (member.isPresent() && preferences.allows(subject, type, PersonalChannel.EMAIL)) {
+            if (member.isPresent() && person.isPresent() && preferences.allows(subject, type, PersonalChannel.EMAIL)) {
                 DigestFrequency frequency = DefaultRouting.mandatory(type) ? DigestFrequency.IMMEDIATE
                         : preferences.emailFrequency(subject, type);
                 if (frequency != DigestFrequency.IMMEDIATE) {
@@ -119,8 +124,8 @@ public class Notifier {
                     Duration held = own.flatMap(o -> o.quietHours().endAfter(now)).map(end -> Duration.between(now, end))
                             .orElse(Duration.ZERO);
                     Instant due = Instant.now().plus(held);
-                    email.queue(member.get(), locale, event.id(), type,
-                            new EmailContent(member.get().displayName, text.title(), body, link, null, null), due);
+                    email.queue(person.get(), locale, event.id(), type,
+                            new EmailContent(person.get().displayName(), text.title(), body, link, null, null), due);
                 }
             }
         });

@@ -15,7 +15,7 @@ public record DeliverySettings(
         @Schema(example = "Europe/Berlin", description = "IANA time zone your quiet hours and digest time are in")
         @NotNull @TimeZoneId String timeZone,
         @Schema(example = "de", description = "Language of your notifications (IETF tag; English when not translated); "
-                + "empty: the one your plan membership carries") String locale,
+                + "empty: the one your directory entry (your token) carries") String locale,
         @Schema(example = "22:00", description = "Start of your quiet hours (local); email waits until they end, "
                 + "the inbox gets the item at once") LocalTime quietHoursStart,
         @Schema(example = "07:00", description = "End of your quiet hours (local); before the start: over midnight")
@@ -24,7 +24,12 @@ public record DeliverySettings(
         @Schema(example = "MONDAY", description = "The day your weekly digest goes out; default MONDAY") DayOfWeek weeklyDigestDay) {
 
     public static DeliverySettings defaults() {
-        return new DeliverySettings("UTC", null, null, null, LocalTime.of(8, 0), DayOfWeek.MONDAY);
+        return defaultsIn(null);
+    }
+
+    /** The defaults for someone whose directory entry says they live in {@code zone} (UTC when unknown). */
+    public static DeliverySettings defaultsIn(String zone) {
+        return new DeliverySettings(zone == null ? "UTC" : zone, null, null, null, LocalTime.of(8, 0), DayOfWeek.MONDAY);
     }
 
     public QuietHours quietHours() {

@@ -34,11 +34,7 @@ public class PlanRecipient extends TenantScoped {
     @Column(nullable = false)
     public String role;
 
+    /** As the member event carried it: a fallback name only; address and language are the person's ({@link People}). */
     @Column(name = "display_name", nullable = false)
     public String displayName;
-
-    public String email;
-
-    /** IETF language tag for the member's emails ({@code en}, {@code de-CH}); English when unknown. */
-    public String locale;
 }

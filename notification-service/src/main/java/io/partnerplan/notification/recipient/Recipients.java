@@ -63,7 +63,6 @@ public class Recipients {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanRecipient added(IncomingEvent event) {
-        JsonNode member = event.data();
         UUID plan = event.uuid("planId");
         String subject = event.text("subject");
         PlanRecipient recipient = of(plan, subject).orElseGet(PlanRecipient::new);
@@ -76,8 +75,6 @@ public class Recipients {
         recipient.side = event.text("side");
         recipient.role = event.text("role");
         recipient.displayName = event.text("displayName");
-        recipient.email = member.hasNonNull("email") ? member.get("email").asText() : null;
-        recipient.locale = member.hasNonNull("locale") ? member.get("locale").asText() : null;
         if (!em.contains(recipient)) {
             em.persist(recipient);
         }
@@ -101,8 +98,8 @@ public class Recipients {
     }
 
     /**
-     * Someone's membership of any plan of the tenant, for their address and language when they are told
-     * about a plan they are not a member of (a delegate standing in for an absent member).
+     * Someone's membership of any plan of the tenant: a delegate standing in for an absent member is told
+     * about a plan they are not a member of.
      */
     @SuppressWarnings("unchecked")
     public Optional<PlanRecipient> anyMembership(String subject) {

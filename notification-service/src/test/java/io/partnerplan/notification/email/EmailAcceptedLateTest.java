@@ -55,9 +55,12 @@ class EmailAcceptedLateTest {
                 .formatted(plan, UUID.randomUUID(), UUID.randomUUID(), vm));
         relay.acceptNextMessageLate(owner, Duration.ofSeconds(8));
         String added = UUID.randomUUID().toString();
+        UUID partner = UUID.randomUUID();
+        send(UUID.randomUUID().toString(), "person.upserted",
+                io.partnerplan.notification.DirectoryEvents.person(owner, "Pat Owner", partner, owner, null, 0));
         send(added, "member.added", """
-                {"planId":"%s","subject":"%s","organisationId":"%s","side":"PARTNER","role":"partner-owner","displayName":"Pat Owner","email":"%s"}"""
-                .formatted(plan, owner, UUID.randomUUID(), owner));
+                {"planId":"%s","subject":"%s","organisationId":"%s","side":"PARTNER","role":"partner-owner","displayName":"Pat Owner"}"""
+                .formatted(plan, owner, partner));
 
         // The first copy arrives (the relay has it) while the mailer still waits for its acceptance; it gives up
         // after 5 s and retries: a second copy, with the same Message-ID.

@@ -96,12 +96,33 @@ class EmailNotificationsTest {
         assertEquals(tenant, KafkaProbe.header(delivered, "ce_tenantid"));
     }
 
+    /**
+     * Finding 1 of issue 19 at this end: a membership that names an address (as plan-service's member
+     * events once carried whatever the adder typed) does not redirect the person's mail: it goes where
+     * the directory says, and a member the directory has not announced gets none.
+     */
+    @Test
+    void aMembershipNeverRedirectsAPersonsMailOnlyTheDirectorySaysWhereItGoes() throws Exception {
+        String manager = "vm-" + UUID.randomUUID() + "@contoso.test";
+        String attacker = "attacker-" + UUID.randomUUID() + "@evil.test";
+        String stranger = "nobody-" + UUID.randomUUID() + "@contoso.test";
+        send(UUID.randomUUID().toString(), "plan.created", vm, planCreated());
+        send(UUID.randomUUID().toString(), "member.added", vm, member(manager, "Vic Manager", vendor, "VENDOR", "viewer")
+                .replace("}", ",\"email\":\"" + attacker + "\"}"));
+        send(UUID.randomUUID().toString(), "member.added", vm, """
+                {"planId":"%s","subject":"%s","organisationId":"%s","side":"VENDOR","role":"viewer","displayName":"X","email":"%s"}"""
+                .formatted(plan, stranger, vendor, attacker));
+        assertEquals("You were added to FY27", subject(awaitMails(manager, 1).get(0)));
+        Thread.sleep(1500);
+        assertEquals(0, mailsTo(attacker).size(), "nothing goes to the address a membership named");
+        assertEquals(0, mailsTo(stranger).size(), "no address from the directory, no email");
+    }
+
     @Test
     void aMemberWithAnotherLanguageGetsTheEmailFrameInIt() throws Exception {
         String owner = "po-" + UUID.randomUUID() + "@northwind.test";
         send(UUID.randomUUID().toString(), "plan.created", vm, planCreated());
-        send(UUID.randomUUID().toString(), "member.added", vm, member(owner, "Pat Owner", partner, "PARTNER", "partner-owner")
-                .replace("}", ",\"locale\":\"de\"}"));
+        send(UUID.randomUUID().toString(), "member.added", vm, member(owner, "Pat Owner", partner, "PARTNER", "partner-owner", "de"));
         MimeMessage mail = awaitMails(owner, 1).get(0);
         assertThat(part(mail, "text/plain"), containsString("Hallo Pat Owner,"));
         assertThat(part(mail, "text/plain"), containsString("In PartnerPlan öffnen: http://localhost:8080/api/v1/plans/" + plan));
@@ -224,8 +245,15 @@ class EmailNotificationsTest {
     }
 
     private String member(String subject, String name, UUID organisation, String side, String role) {
+        return member(subject, name, organisation, side, role, null);
+    }
+
+    /** Announces the person as the directory does (their address is their subject here), then returns the membership. */
+    private String member(String subject, String name, UUID organisation, String side, String role, String locale) {
+        send(UUID.randomUUID().toString(), "person.upserted", subject,
+                io.partnerplan.notification.DirectoryEvents.person(subject, name, organisation, subject, locale, 0));
         return """
-                {"planId":"%s","subject":"%s","organisationId":"%s","side":"%s","role":"%s","displayName":"%s","email":"%s"}"""
-                .formatted(plan, subject, organisation, side, role, name, subject);
+                {"planId":"%s","subject":"%s","organisationId":"%s","side":"%s","role":"%s","displayName":"%s"}"""
+                .formatted(plan, subject, organisation, side, role, name);
     }
 }

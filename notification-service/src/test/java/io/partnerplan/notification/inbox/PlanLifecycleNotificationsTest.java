@@ -102,7 +102,7 @@ class PlanLifecycleNotificationsTest {
 
     private String member(String subject, UUID organisation, String side, String role) {
         return """
-                {"planId":"%s","subject":"%s","organisationId":"%s","side":"%s","role":"%s","displayName":"%s","email":"%s"}"""
-                .formatted(plan, subject, organisation, side, role, subject, subject);
+                {"planId":"%s","subject":"%s","organisationId":"%s","side":"%s","role":"%s","displayName":"%s"}"""
+                .formatted(plan, subject, organisation, side, role, subject);
     }
 }

@@ -55,12 +55,18 @@ final class PlanFixture {
         return this;
     }
 
+    /** The person as plan-service's directory announces them (address and language), then their membership. */
     void member(String subject, String name, UUID organisation, String side, String role, String locale) {
+        person(subject, name, organisation, subject, locale);
         send("member.added", vm, """
-                {"planId":"%s","subject":"%s","organisationId":"%s","side":"%s","role":"%s","displayName":"%s","email":"%s"%s}"""
-                .formatted(plan, subject, organisation, side, role, name, subject,
-                        locale == null ? "" : ",\"locale\":\"" + locale + "\""));
+                {"planId":"%s","subject":"%s","organisationId":"%s","side":"%s","role":"%s","displayName":"%s"}"""
+                .formatted(plan, subject, organisation, side, role, name));
     }
+
+    void person(String subject, String name, UUID organisation, String email, String locale) {
+        send("person.upserted", subject, io.partnerplan.notification.DirectoryEvents.person(subject, name, organisation, email, locale, 0));
+    }
+
 
     String send(String type, String actor, String data) {
         return send(UUID.randomUUID().toString(), type, actor, data);

@@ -49,9 +49,11 @@ class PreferencesTest {
                 {"planId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY27",
                  "horizonStart":"2027-02-01","horizonEnd":"2028-01-31","createdBy":"%s","vendorName":"Contoso","partnerName":"Northwind"}"""
                 .formatted(plan, UUID.randomUUID(), UUID.randomUUID(), vm));
+        UUID partner = UUID.randomUUID();
+        send("person.upserted", io.partnerplan.notification.DirectoryEvents.person(po, "Pat", partner, po, null, 0));
         send("member.added", """
-                {"planId":"%s","subject":"%s","organisationId":"%s","side":"PARTNER","role":"partner-owner","displayName":"Pat","email":"%s"}"""
-                .formatted(plan, po, UUID.randomUUID(), po));
+                {"planId":"%s","subject":"%s","organisationId":"%s","side":"PARTNER","role":"partner-owner","displayName":"Pat"}"""
+                .formatted(plan, po, partner));
         send("plan.proposed", planData("PROPOSED"));
         send("plan.agreed", planData("AGREED"));
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.partnerplan.platform.security.TenantScoped;
 
-/** A person on a plan, from either organisation, identified by their token subject. */
+/** A person of the directory on a plan, from either organisation, also named by their token subject. */
 @Entity
 @Table(name = "plan_member")
 public class PlanMember extends TenantScoped {
@@ -33,18 +33,9 @@ public class PlanMember extends TenantScoped {
     @Column(nullable = false)
     public PlanRole role;
 
-    @Column(name = "display_name", nullable = false)
-    public String displayName;
-
-    /** Absent when unknown (e.g. the drafter's token carried none): such a member hears in-app only. */
-    public String email;
-
-    /** IETF language tag of the member's emails; null: the service's default. */
-    public String locale;
-
-    /** IANA zone for the member's quiet hours and digests; null: their organisation's. */
-    @Column(name = "time_zone")
-    public String timeZone;
+    /** The person of the directory: their name, address, language and zone are theirs, not the membership's. */
+    @Column(name = "person_id", nullable = false, updatable = false)
+    public UUID personId;
 
     @Column(name = "added_by", nullable = false, updatable = false)
     public String addedBy;

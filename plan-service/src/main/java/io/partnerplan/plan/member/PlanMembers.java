@@ -1,14 +1,17 @@
 package io.partnerplan.plan.member;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.partnerplan.plan.person.Directory;
+import io.partnerplan.plan.person.Person;
+import io.partnerplan.plan.person.PersonRepository;
 import io.partnerplan.plan.plan.PlanChanged;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
@@ -21,69 +24,80 @@ import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
 import io.partnerplan.platform.security.Roles;
 
-/** Who is on a plan, from both organisations, and in which role. */
+/**
+ * Who is on a plan, from both organisations, and in which role. Members are people of the directory:
+ * the vendor's manager adds the vendor's people, the partner's owner the partner's.
+ */
 @ApplicationScoped
 public class PlanMembers {
 
     private final PlanMemberRepository members;
+    private final PersonRepository people;
+    private final Directory directory;
     private final PlanService plans;
     private final Outbox outbox;
     private final Caller caller;
-    private final JsonWebToken token;
 
-    public PlanMembers(PlanMemberRepository members, PlanService plans, Outbox outbox, Caller caller, JsonWebToken token) {
+    public PlanMembers(PlanMemberRepository members, PersonRepository people, Directory directory, PlanService plans,
+                       Outbox outbox, Caller caller) {
         this.members = members;
+        this.people = people;
+        this.directory = directory;
         this.plans = plans;
         this.outbox = outbox;
         this.caller = caller;
-        this.token = token;
     }
 
-    /** The vendor manager who drafts a plan is its first member. */
+    /** The vendor manager who drafts a plan is its first member (met by the directory on this very request). */
     void onPlanCreated(@Observes PlanChanged change) {
         if (!change.change().equals("plan.created")) {
             return;
         }
         PlanView plan = change.plan();
-        String email = token.getClaim("email");
-        if (email == null && caller.subject().contains("@")) {
-            email = caller.subject();
-        }
-        String name = token.getClaim("name");
-        persist(plan, caller.subject(), plan.vendorOrganisationId(), PlanRole.VENDOR_MANAGER,
-                name == null ? caller.subject() : name, email, token.getClaim("locale"), token.getClaim("zoneinfo"));
+        Person drafter = people.bySubject(caller.subject())
+                .orElseThrow(() -> ProblemException.forbidden("The drafter is not in the vendor's directory"));
+        persist(plan, drafter, plan.vendorOrganisationId(), PlanRole.VENDOR_MANAGER);
     }
 
     /**
-     * The vendor's manager adds people of either side; the partner's owner adds people of the
-     * partner. A vendor manager belongs to the vendor, a partner owner to the partner.
+     * Adds a person of the directory. The vendor's manager adds only the vendor's people, the partner's
+     * owner only the partner's; roles belong to a side (a vendor manager is the vendor's).
      */
     @Transactional
     public MemberView add(UUID planId, MemberRequest request) {
         PlanView plan = plans.get(planId);
-        requireMayManage(plan, request.organisationId());
+        requireManager(plan);
+        Person person = directory.require("subject", request.subject().strip());
+        requireMayManage(plan, person.organisationId);
+        return enrol(plan, person, request.role());
+    }
+
+    /** Puts {@code person} on the plan in {@code role}; the caller's right to do so is checked already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    MemberView enrol(PlanView plan, Person person, PlanRole role) {
         if (plan.status() == PlanStatus.CLOSED || plan.status() == PlanStatus.RENEWED) {
             throw ProblemException.conflict("A " + plan.status().name().toLowerCase() + " plan takes no new members");
         }
-        boolean vendor = request.organisationId().equals(plan.vendorOrganisationId());
-        if (!vendor && !request.organisationId().equals(plan.partnerOrganisationId())) {
-            throw ProblemException.badRequest("organisationId", "must be the plan's vendor or partner");
+        boolean vendor = person.organisationId.equals(plan.vendorOrganisationId());
+        requireSideRole(vendor, role);
+        if (members.of(plan.id(), person.subject).isPresent()) {
+            throw ProblemException.conflict(person.subject + " is already a member of this plan");
         }
-        if (request.role() == PlanRole.VENDOR_MANAGER && !vendor || request.role() == PlanRole.PARTNER_OWNER && vendor) {
-            throw ProblemException.badRequest("role", request.role().roleName() + " belongs to the "
-                    + (vendor ? "partner" : "vendor") + " side");
+        return persist(plan, person, person.organisationId, role);
+    }
+
+    static void requireSideRole(boolean vendor, PlanRole role) {
+        if (role == PlanRole.VENDOR_MANAGER && !vendor || role == PlanRole.PARTNER_OWNER && vendor) {
+            throw ProblemException.badRequest("role", role.roleName() + " belongs to the " + (vendor ? "partner" : "vendor") + " side");
         }
-        if (members.of(planId, request.subject()).isPresent()) {
-            throw ProblemException.conflict(request.subject() + " is already a member of this plan");
-        }
-        return persist(plan, request.subject(), request.organisationId(), request.role(), request.displayName().strip(),
-                request.email(), request.locale(), request.timeZone());
     }
 
     @Transactional
     public Page<MemberView> list(UUID planId, PageRequest page) {
         PlanView plan = plans.get(planId);
-        return Page.of(members.page(planId, page), page, m -> m.id, m -> view(plan, m));
+        List<PlanMember> rows = members.page(planId, page);
+        Map<UUID, Person> persons = people.byIds(rows.stream().map(m -> m.personId).toList());
+        return Page.of(rows, page, m -> m.id, m -> view(plan, m, persons.get(m.personId)));
     }
 
     @Transactional
@@ -93,7 +107,7 @@ public class PlanMembers {
                 .orElseThrow(() -> ProblemException.notFound("Member", subject + " of plan " + planId));
         requireMayManage(plan, member.organisationId);
         members.delete(member);
-        outbox.publish("member.removed", "plan", planId, view(plan, member));
+        outbox.publish("member.removed", "plan", planId, view(plan, member, people.findById(member.personId)));
     }
 
     /** Renewal: the successor plan gets the same people in the same roles (its drafter is already on it). */
@@ -102,44 +116,55 @@ public class PlanMembers {
         PlanView plan = plans.get(to);
         for (PlanMember m : members.list("planId = ?1 order by id", from)) {
             if (members.of(to, m.subject).isEmpty()) {
-                persist(plan, m.subject, m.organisationId, m.role, m.displayName, m.email, m.locale, m.timeZone);
+                persist(plan, people.findById(m.personId), m.organisationId, m.role);
             }
         }
     }
 
-    private MemberView persist(PlanView plan, String subject, UUID organisation, PlanRole role, String name, String email,
-                               String locale, String timeZone) {
+    private MemberView persist(PlanView plan, Person person, UUID organisation, PlanRole role) {
         PlanMember member = new PlanMember();
         member.id = Ids.next();
         member.planId = plan.id();
-        member.subject = subject;
+        member.personId = person.id;
+        member.subject = person.subject;
         member.organisationId = organisation;
         member.role = role;
-        member.displayName = name;
-        member.email = email;
-        member.locale = locale;
-        member.timeZone = timeZone;
         member.addedBy = caller.subject();
         member.addedAt = Instant.now();
         members.persist(member);
-        MemberView view = view(plan, member);
+        MemberView view = view(plan, member, person);
         outbox.publish("member.added", "plan", plan.id(), view);
         return view;
     }
 
-    private void requireMayManage(PlanView plan, UUID organisationOfMember) {
-        UUID mine = caller.requireOrganisation();
-        boolean vendorManager = mine.equals(plan.vendorOrganisationId()) && caller.hasRole(Roles.VENDOR_MANAGER);
-        boolean partnerOwnerOfOwnSide = mine.equals(plan.partnerOrganisationId()) && caller.hasRole(Roles.PARTNER_OWNER)
-                && mine.equals(organisationOfMember);
-        if (!vendorManager && !partnerOwnerOfOwnSide) {
-            throw ProblemException.forbidden("The vendor's manager manages members; a partner's owner manages the partner's people");
+    /**
+     * The vendor's manager manages the vendor's people on the plan, the partner's owner the partner's;
+     * neither enrols the other side's people.
+     */
+    void requireMayManage(PlanView plan, UUID organisationOfMember) {
+        UUID mine = requireManager(plan);
+        if (!mine.equals(organisationOfMember)) {
+            throw ProblemException.forbidden(mine.equals(plan.vendorOrganisationId())
+                    ? "A vendor manager adds the vendor's people; the partner's owner adds the partner's"
+                    : "A partner owner adds the partner's people only");
         }
     }
 
-    private static MemberView view(PlanView plan, PlanMember m) {
+    /** The organisation whose people the caller manages on this plan; 403 for anyone else. */
+    UUID requireManager(PlanView plan) {
+        UUID mine = caller.requireOrganisation();
+        boolean vendorManager = mine.equals(plan.vendorOrganisationId()) && caller.hasRole(Roles.VENDOR_MANAGER);
+        boolean partnerOwner = mine.equals(plan.partnerOrganisationId()) && caller.hasRole(Roles.PARTNER_OWNER);
+        if (!vendorManager && !partnerOwner) {
+            throw ProblemException.forbidden("The vendor's manager manages the vendor's people, the partner's owner the partner's");
+        }
+        return mine;
+    }
+
+    private static MemberView view(PlanView plan, PlanMember m, Person p) {
         String side = m.organisationId.equals(plan.vendorOrganisationId()) ? "VENDOR" : "PARTNER";
-        return new MemberView(m.planId, m.subject, m.organisationId, side, m.role, m.displayName, m.email, m.locale,
-                m.timeZone, m.addedAt);
+        return new MemberView(m.planId, m.personId, m.subject, m.organisationId, side, m.role,
+                p == null ? m.subject : p.displayName, p == null ? null : p.email, p == null ? null : p.locale,
+                p == null ? null : p.timeZone, m.addedAt);
     }
 }

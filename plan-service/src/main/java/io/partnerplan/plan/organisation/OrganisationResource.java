@@ -105,11 +105,14 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "One result per line",
             content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = BulkRowResult.class)))
     public Response importNdjson(java.io.InputStream body) throws java.io.IOException {
+        service.requireMayRegister();
         return Response.ok(imports.ndjson(body), "application/x-ndjson").build();
     }
 
     @GET
-    @Operation(summary = "List organisations of the tenant, oldest first")
+    @Operation(summary = "List organisations of the tenant, oldest first",
+            description = "A partner's people and clients see their own organisation and the vendor; the vendor's people "
+                    + "and tenant-wide callers see every partner")
     public Page<OrganisationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return service.list(PageRequest.of(limit, cursor));
     }

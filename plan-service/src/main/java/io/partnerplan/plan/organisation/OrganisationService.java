@@ -3,6 +3,7 @@ package io.partnerplan.plan.organisation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.security.Caller;
 
 @ApplicationScoped
 public class OrganisationService {
@@ -22,15 +24,47 @@ public class OrganisationService {
     private final OrganisationRepository organisations;
     private final ExternalIdRepository externalIds;
     private final Outbox outbox;
+    private final Caller caller;
 
-    public OrganisationService(OrganisationRepository organisations, ExternalIdRepository externalIds, Outbox outbox) {
+    public OrganisationService(OrganisationRepository organisations, ExternalIdRepository externalIds, Outbox outbox,
+                               Caller caller) {
         this.organisations = organisations;
         this.externalIds = externalIds;
         this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    /**
+     * The partner organisation the caller is confined to, if any. A partner's people and clients see
+     * their own organisation and the vendor, nothing of other partners; the vendor's people and
+     * tenant-wide callers (no organisation in their token: tenant admins, the tenant's sync) see all.
+     * A token naming an organisation the tenant does not have is confined to it (and so sees the vendor only).
+     */
+    public Optional<UUID> confinedTo() {
+        return caller.organisation().filter(mine -> organisations.findByIdOptional(mine)
+                .map(o -> o.kind != OrganisationKind.VENDOR).orElse(true));
+    }
+
+    /** Whether the caller may see the organisation (it exists in their tenant and is in their world). */
+    public boolean visible(UUID id) {
+        return organisations.findByIdOptional(id).filter(this::inWorld).isPresent();
+    }
+
+    private boolean inWorld(Organisation organisation) {
+        return organisation.kind == OrganisationKind.VENDOR
+                || confinedTo().map(mine -> mine.equals(organisation.id)).orElse(true);
+    }
+
+    /** Writes that name organisations are the vendor's and the tenant's; a partner's client keeps only its own. */
+    public void requireMayRegister() {
+        if (confinedTo().isPresent()) {
+            throw ProblemException.forbidden("A partner's people and clients register no organisations");
+        }
     }
 
     @Transactional
     public OrganisationView create(OrganisationRequest request) {
+        requireMayRegister();
         Organisation organisation = newOrganisation(request);
         return announce("organisation.created", organisation);
     }
@@ -38,6 +72,9 @@ public class OrganisationService {
     @Transactional
     public OrganisationView update(UUID id, String ifMatch, OrganisationRequest request) {
         Organisation organisation = find(id);
+        if (confinedTo().isPresent() && !confinedTo().get().equals(id)) {
+            throw ProblemException.notFound("Organisation", id);
+        }
         Versions.requireMatch(ifMatch, organisation.version);
         apply(organisation, request);
         return announce("organisation.updated", organisation);
@@ -50,6 +87,7 @@ public class OrganisationService {
      */
     @Transactional
     public Upserted upsert(String system, String externalId, String ifMatch, OrganisationRequest request) {
+        requireMayRegister();
         return externalIds.find(system, externalId)
                 .map(ref -> {
                     Organisation organisation = find(ref.organisationId);
@@ -76,12 +114,16 @@ public class OrganisationService {
 
     @Transactional
     public OrganisationView get(UUID id) {
-        return view(find(id));
+        Organisation organisation = find(id);
+        if (!inWorld(organisation)) {
+            throw ProblemException.notFound("Organisation", id);
+        }
+        return view(organisation);
     }
 
     @Transactional
     public Page<OrganisationView> list(PageRequest page) {
-        List<Organisation> rows = organisations.page(page);
+        List<Organisation> rows = organisations.page(confinedTo(), page);
         Map<UUID, List<ExternalId>> refs = externalIds.forOrganisations(rows.stream().map(o -> o.id).toList())
                 .stream().collect(Collectors.groupingBy(e -> e.organisationId));
         return Page.of(rows, page, o -> o.id, o -> OrganisationView.of(o, refs.getOrDefault(o.id, List.of())));

@@ -40,10 +40,7 @@ class PlanActionsTest {
 
     private static UUID planWithPartnerOwnerAndStrategy(Fixtures f) {
         UUID plan = f.draftPlan("FY27");
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "po@northwind.test", "organisationId", f.partner().toString(), "role", "partner-owner",
-                        "displayName", "Paul", "email", "po@northwind.test"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        f.addMember(plan, "po@northwind.test", f.partner(), "partner-owner");
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("salesPlan", Map.of("strategies", List.of(Map.of("key", "upsell", "title", "Upsell")))))
                 .put("/api/v1/plans/{id}/sections", plan).then().statusCode(200);

@@ -26,10 +26,7 @@ class PlanAuditTest {
     void everyChangeToAPlanIsInItsTrailWithWhoWhatAndWhenNewestFirst() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "po@northwind.test", "organisationId", f.partner().toString(), "role", "partner-owner",
-                        "displayName", "Paul", "email", "po@northwind.test"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        f.addMember(plan, "po@northwind.test", f.partner(), "partner-owner");
         String action = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
                 .body(Map.of("title", "Certify three engineers", "owner", "po@northwind.test", "dueOn", "2027-06-30"))
                 .post("/api/v1/plans/{id}/actions", plan).then().statusCode(201).extract().path("id");

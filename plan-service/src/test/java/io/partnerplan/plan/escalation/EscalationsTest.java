@@ -60,9 +60,7 @@ class EscalationsTest {
     }
 
     static void member(Fixtures f, UUID plan, String subject, UUID organisation, String role) {
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", subject, "organisationId", organisation.toString(), "role", role, "displayName", subject, "email", subject))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        f.addMember(plan, subject, organisation, role);
     }
 
     /** An action already overdue, announced (and so escalated) by the overdue job at {@link #T0}. */

@@ -64,10 +64,7 @@ class PlanSearchTest {
         String a = draft(f, f.partner(), "Northwind FY27", "2027-02-01", "2028-01-31");
         String b = draft(f, fabrikam, "Fabrikam FY29", "2029-01-01", "2029-12-31");
         String c = draft(f, f.partner(), "Northwind FY28", "2028-02-01", "2029-01-31");
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "po@northwind.test", "organisationId", f.partner().toString(), "role", "partner-owner",
-                        "displayName", "Paul", "email", "po@northwind.test"))
-                .post("/api/v1/plans/{id}/members", a).then().statusCode(201);
+        f.addMember(java.util.UUID.fromString(a), "po@northwind.test", f.partner(), "partner-owner");
         as(f.vendorManager()).header("If-Match", "\"0\"").post("/api/v1/plans/{id}/propose", b).then().statusCode(200);
         action(f, a, "2020-06-30");
         action(f, c, "2027-03-31");

@@ -173,10 +173,7 @@ class ReviewsTest {
     void aViewerMemberReadsReviewsButDoesNotRecordOne() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = ActivePlans.active(f, "FY27");
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "vera@contoso.test", "organisationId", f.vendor().toString(), "role", "viewer",
-                        "displayName", "Vera", "email", "vera@contoso.test"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        f.addMember(plan, "vera@contoso.test", f.vendor(), "viewer");
         String viewer = DevTokens.tokenFor(f.tenant(), f.vendor(), "vera@contoso.test", Roles.VIEWER);
         given().auth().oauth2(viewer).contentType(ContentType.JSON).body(Map.of("attendees", List.of("vm")))
                 .post("/api/v1/plans/{id}/reviews", plan).then().statusCode(403).contentType("application/problem+json");

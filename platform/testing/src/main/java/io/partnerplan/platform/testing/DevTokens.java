@@ -26,12 +26,21 @@ public final class DevTokens {
         return tokenFor(tenant, organisation, subject, roles);
     }
 
+    /** As {@code scripts/token}: the {@code email} claim is the subject when that is an address. */
     public static String tokenFor(String tenant, UUID organisation, String subject, String... roles) {
+        return tokenWith(tenant, organisation, subject, subject.contains("@") ? java.util.Map.of("email", subject) : java.util.Map.of(),
+                roles);
+    }
+
+    /** With person claims of its own ({@code name}, {@code email}, {@code locale}, {@code zoneinfo}, ...). */
+    public static String tokenWith(String tenant, UUID organisation, String subject, java.util.Map<String, ?> claims,
+                                   String... roles) {
         var builder = Jwt.issuer(ISSUER).audience("partnerplan").subject(subject).upn(subject)
                 .groups(Set.of(roles)).claim("tenant", tenant).expiresIn(3600);
         if (organisation != null) {
             builder.claim("org", organisation.toString());
         }
+        claims.forEach(builder::claim);
         return builder.jws().keyId("dev").sign(KEY);
     }
 
