@@ -89,6 +89,9 @@ class SecurityIT {
      */
     private static final Map<String, String> KNOWN_GAPS = Map.of();
 
+    /** Reads of organisations, their people and their calendars: a partner sees only its own and the vendor's. */
+    private static final List<String> PARTNER_WORLD = List.of("/api/v1/organisations", "/api/v1/people", "/api/v1/fiscal-calendars");
+
     /** Reads sent as POST because they carry a batch. */
     private static final Set<String> READS_BY_POST = Set.of("POST /api/v1/fiscal-calendars/{organisationId}/positions");
 
@@ -204,7 +207,7 @@ class SecurityIT {
             if (writes(op) && namesAPerson(op)) {
                 enrolment.addAll(enrolmentCases(op));
             }
-            if (!writes(op) && (op.path().startsWith("/api/v1/organisations") || op.path().startsWith("/api/v1/people"))) {
+            if (!writes(op) && PARTNER_WORLD.stream().anyMatch(op.path()::startsWith)) {
                 for (String token : List.of(otherPartnerToken, otherPartnerViewer)) {
                     String who = token.equals(otherPartnerViewer) ? "another partner's viewer" : "another partner's owner";
                     visibility.add(test(op, who + " sees nothing of partner A", () -> nothingOfPartnerA(op, token)));
@@ -305,7 +308,10 @@ class SecurityIT {
         return cases;
     }
 
-    /** Finding 5 of issue 19: a read of the directory as another partner answers 404 or shows nothing of partner A. */
+    /**
+     * Finding 5 of issue 19: a read of organisations, people or fiscal calendars as another partner (any
+     * role) answers 404 for partner A's, and a list shows nothing of partner A.
+     */
     private static void nothingOfPartnerA(Operation op, String token) throws Exception {
         HttpResponse<String> answer = send(op, token, Map.of());
         if (op.pathParameters().isEmpty()) {

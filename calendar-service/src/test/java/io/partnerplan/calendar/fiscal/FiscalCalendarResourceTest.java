@@ -75,7 +75,7 @@ class FiscalCalendarResourceTest {
     @Test
     void invalidCalendarsNameTheField() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String vm = DevTokens.token(tenant, UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        String vm = DevTokens.token(tenant, TestOrganisations.known(tenant, "VENDOR"), Roles.VENDOR_MANAGER);
         given().auth().oauth2(vm).contentType(ContentType.JSON)
                 .body(Map.of("startMonth", 13, "startDay", 1, "yearNaming", "END_YEAR"))
                 .put("/api/v1/fiscal-calendars/{org}", UUID.randomUUID())

@@ -28,7 +28,7 @@ class RetailCalendarApiTest {
     void aFourFiveFourCalendarAnswersPositionsPeriodsAndQuarters() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         UUID retailer = TestOrganisations.known(tenant, "PARTNER");
-        String vm = DevTokens.token(tenant, UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        String vm = DevTokens.token(tenant, TestOrganisations.known(tenant, "VENDOR"), Roles.VENDOR_MANAGER);
         given().auth().oauth2(vm).contentType(ContentType.JSON).body(NRF)
                 .put("/api/v1/fiscal-calendars/{org}", retailer)
                 .then().statusCode(201).body("definition.kind", equalTo("WEEKS_52_53"));
@@ -56,7 +56,7 @@ class RetailCalendarApiTest {
     void anIncompleteCalendarNamesTheMissingFieldAndWritesNothing() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         UUID org = TestOrganisations.known(tenant, "PARTNER");
-        String vm = DevTokens.token(tenant, UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        String vm = DevTokens.token(tenant, TestOrganisations.known(tenant, "VENDOR"), Roles.VENDOR_MANAGER);
         given().auth().oauth2(vm).contentType(ContentType.JSON)
                 .body(Map.of("kind", "WEEKS_52_53", "yearNaming", "END_YEAR", "yearEndWeekday", "SATURDAY", "yearEndMonth", 1,
                         "yearEndRule", "LAST"))

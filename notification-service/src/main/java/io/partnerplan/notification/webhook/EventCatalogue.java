@@ -14,7 +14,7 @@ public final class EventCatalogue {
             "organisation.created", "organisation.updated",
             "plan.created", "plan.updated", "plan.proposed", "plan.returned-to-draft", "plan.signed-off",
             "plan.agreed", "plan.activated", "plan.closed",
-            "member.added", "member.removed",
+            "person.upserted", "member.added", "member.removed",
             "action.created", "action.updated", "action.overdue",
             "milestone.created", "milestone.updated", "milestone.at-risk", "milestone.on-track", "milestone.achieved",
             "milestone.missed", "investment.created", "investment.updated", "investment.unlocked",
