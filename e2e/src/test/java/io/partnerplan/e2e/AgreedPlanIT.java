@@ -75,11 +75,14 @@ class AgreedPlanIT {
         String vm = tokens.get("vendor-manager");
         plan = create(vm, "/api/v1/plans", Map.of("partnerOrganisationId", partner, "title", "Contoso x Northwind FY27",
                 "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31"));
+        // Everyone is in the directory from their first call; each side's signing role adds its own people
+        // (the partner's owner first, themselves).
         for (String role : ROLES) {
-            if (!role.equals("vendor-manager")) {
-                create(vm, "/api/v1/plans/" + plan + "/members", Map.of("subject", role + "@" + tenant + ".example",
-                        "organisationId", orgOf.get(role), "role", role, "displayName", role, "email", role + "@" + tenant + ".example"));
-            }
+            assertEquals(200, exchange("GET", "/api/v1/people/me", tokens.get(role), null, null, Map.of()).statusCode(), role);
+        }
+        for (String role : List.of("partner-owner", "contributor", "executive-sponsor", "viewer")) {
+            String adder = orgOf.get(role).equals(partner) ? tokens.get("partner-owner") : vm;
+            create(adder, "/api/v1/plans/" + plan + "/members", Map.of("subject", role + "@" + tenant + ".example", "role", role));
         }
         // What both sides sign: sections, an objective, a milestone, an investment on it, a budget, an action.
         exchange("PATCH", "/api/v1/plans/" + plan + "/sections", vm, "application/merge-patch+json",

@@ -60,10 +60,7 @@ public record Fixtures(String tenant, UUID vendor, UUID partner, String vendorMa
 
     /** Adds the partner's owner (po@northwind.test) to the plan: only members holding their side's signing role sign. */
     public void addPartnerOwner(UUID plan) {
-        given().auth().oauth2(vendorManager).contentType(ContentType.JSON)
-                .body(Map.of("subject", "po@northwind.test", "organisationId", partner.toString(),
-                        "role", "partner-owner", "displayName", "Paul Partner", "email", "po@northwind.test"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        addMember(plan, "po@northwind.test", partner, "partner-owner");
     }
 
     /** Adds the partner's owner, proposes the draft and signs it for both sides: the plan is AGREED, in effect. */

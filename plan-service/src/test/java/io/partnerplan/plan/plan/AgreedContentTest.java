@@ -156,10 +156,7 @@ class AgreedContentTest {
         UUID plan = f.draftPlan("FY27");
         String otherManager = DevTokens.tokenFor(f.tenant(), f.vendor(), "vm2@contoso.test", Roles.VENDOR_MANAGER);
         String partnerSponsor = DevTokens.tokenFor(f.tenant(), f.partner(), "es@northwind.test", Roles.EXECUTIVE_SPONSOR);
-        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
-                .body(Map.of("subject", "es@northwind.test", "organisationId", f.partner().toString(),
-                        "role", "executive-sponsor", "displayName", "Erin Sponsor", "email", "es@northwind.test"))
-                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
+        f.addMember(plan, "es@northwind.test", f.partner(), "executive-sponsor");
         String etag = given().auth().oauth2(f.vendorManager()).header("If-Match", "\"0\"")
                 .post("/api/v1/plans/{id}/propose", plan).then().statusCode(200).extract().header("ETag");
         // A vendor manager of the organisation who is not on the plan, and a partner owner who is not either.
