@@ -49,11 +49,14 @@ public class Measurements {
     private final io.partnerplan.kpi.scorecard.ScorecardChanges scorecards;
     private final Clock clock;
     private final MeasurementCopy copy;
+    private final MeasurementLimits limits;
 
     public Measurements(MeasurementRepository measurements, KpiDefinitionRepository kpis, EntityManager em, Outbox outbox,
                         Caller caller, PlansOfCaller plans, Criteria criteria,
-                        io.partnerplan.kpi.scorecard.ScorecardChanges scorecards, Clock clock, MeasurementCopy copy) {
+                        io.partnerplan.kpi.scorecard.ScorecardChanges scorecards, Clock clock, MeasurementCopy copy,
+                        MeasurementLimits limits) {
         this.copy = copy;
+        this.limits = limits;
         this.scorecards = scorecards;
         this.measurements = measurements;
         this.kpis = kpis;
@@ -288,7 +291,7 @@ public class Measurements {
         return plans.require(planId);
     }
 
-    private static void requireConsistent(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
+    private void requireConsistent(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi) {
         if (kpi.derived()) {
             throw ProblemException.badRequest("kpi", "'" + kpi.key + "' is derived from the formula " + kpi.formula
                     + ": record its inputs instead");
@@ -302,6 +305,11 @@ public class Measurements {
         if (!plan.covers(request.occurredOn())) {
             throw ProblemException.badRequest("occurredOn", "must be within the plan's horizon " + plan.horizonStart
                     + " to " + plan.horizonEnd);
+        }
+        LocalDate latest = LocalDate.now(clock).plus(limits.maxLead());
+        if (request.occurredOn().isAfter(latest)) {
+            throw ProblemException.badRequest("occurredOn", "must not be after " + latest + " (" + limits.maxLead()
+                    + " after today): a measurement records what happened");
         }
         if (request.periodStart() != null && request.periodStart().isAfter(request.occurredOn())) {
             throw ProblemException.badRequest("periodStart", "must not be after occurredOn");

@@ -49,14 +49,16 @@ public class PlanService {
     private final MemberRoles members;
     private final ObjectMapper json;
     private final Validator validator;
+    private final PlanLimits limits;
 
     public PlanService(PlanRepository plans, PlanSignOffRepository signOffs, OrganisationService organisations,
                        Outbox outbox, Caller caller, Event<PlanChanged> changes, MemberRoles members, ObjectMapper json,
-                       Validator validator) {
+                       Validator validator, PlanLimits limits) {
         this.json = json;
         this.validator = validator;
         this.changes = changes;
         this.members = members;
+        this.limits = limits;
         this.plans = plans;
         this.signOffs = signOffs;
         this.organisations = organisations;
@@ -516,9 +518,14 @@ public class PlanService {
         return plan;
     }
 
-    private static void requireHorizon(LocalDate start, LocalDate end) {
+    private void requireHorizon(LocalDate start, LocalDate end) {
         if (!end.isAfter(start)) {
             throw ProblemException.badRequest("horizonEnd", "must be after horizonStart");
+        }
+        int years = limits.maxHorizonYears();
+        if (!end.isBefore(start.plusYears(years))) {
+            throw ProblemException.badRequest("horizonEnd", "a horizon spans at most " + years + " years: must be on or before "
+                    + start.plusYears(years).minusDays(1));
         }
     }
 

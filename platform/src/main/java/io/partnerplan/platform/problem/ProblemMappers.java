@@ -80,6 +80,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response ruleBroken(FieldRuleBroken e, UriInfo uri) {
+        String field = fieldPath(e);
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return answer(400, "validation", "Request is not valid", field + ": " + e.rule(), uri,
+                List.of(new Problem.FieldError(field, e.rule())));
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response wrongType(InvalidFormatException e, UriInfo uri) {
         String field = fieldPath(e);
         String message = "must be a valid " + typeName(e.getTargetType());
@@ -114,6 +124,9 @@ public class ProblemMappers {
     }
 
     private Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof FieldRuleBroken r) {
+            return ruleBroken(r, uri);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return unknownProperty(u, uri);
         }
@@ -151,6 +164,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidTokenClaim claim) {
+                return unauthorized(uri, claim.getMessage(), "Bearer error=\"invalid_token\"");
+            }
+        }
         return unauthorized(uri);
     }
 
@@ -243,9 +261,12 @@ public class ProblemMappers {
     }
 
     private static Response unauthorized(UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(problem(401, "unauthorized", "Unauthorized",
-                        "A valid bearer token is required", uri, List.of()))
+        return unauthorized(uri, "A valid bearer token is required", "Bearer");
+    }
+
+    private static Response unauthorized(UriInfo uri, String detail, String challenge) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
+                .entity(problem(401, "unauthorized", "Unauthorized", detail, uri, List.of()))
                 .build();
     }
 

@@ -1,7 +1,5 @@
 package io.partnerplan.platform.security;
 
-import java.io.IOException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,15 +8,12 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
 import io.partnerplan.platform.problem.ProblemException;
 
 /**
- * Who is calling, from the verified bearer token: tenant, organisation, roles. Event consumers and
- * scheduled jobs have no token; they act for the tenant named by the event via {@link #actAsTenant}.
+ * Who is calling, from the verified bearer token: subject, tenant, organisation, roles, as checked by
+ * {@link TokenClaims} during authentication. Event consumers and scheduled jobs have no token; they act
+ * for the tenant named by the event via {@link #actAsTenant}.
  */
 @RequestScoped
 public class Caller {
@@ -27,14 +22,13 @@ public class Caller {
     public static final String ORGANISATION_CLAIM = "org";
     /** Matches no row: what a query sees when no tenant is known, so nothing leaks by accident. */
     public static final String NO_TENANT = "-";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Who acts when no token does: event consumers and scheduled jobs. */
+    public static final String SYSTEM = "system";
 
     private final JsonWebToken token;
     private String actingTenant;
-    /* The token's custom claims, read once per request from the verified token's payload (see payload). */
-    private String tenantClaim;
-    private String organisationClaim;
-    private boolean claimsRead;
+    /* The token's claims, read once per request from its payload (see TokenClaims). */
+    private TokenClaims claims;
 
     public Caller(JsonWebToken token) {
         this.token = token;
@@ -44,9 +38,7 @@ public class Caller {
         if (actingTenant != null) {
             return Optional.of(actingTenant);
         }
-        readClaims();
-        String tenant = tenantClaim;
-        return Optional.ofNullable(tenant).filter(t -> !t.isBlank());
+        return claims().map(TokenClaims::tenant);
     }
 
     /** The tenant, or 403 when an authenticated token does not carry one. */
@@ -55,68 +47,41 @@ public class Caller {
     }
 
     public Optional<UUID> organisation() {
-        readClaims();
-        String org = organisationClaim;
-        if (org == null || org.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(org));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return claims().map(TokenClaims::organisation);
     }
 
     public UUID requireOrganisation() {
         return organisation().orElseThrow(() -> ProblemException.forbidden("The token carries no organisation claim"));
     }
 
+    /** The token's {@code sub} (required by {@link TokenClaims}); {@value #SYSTEM} without a token. */
     public String subject() {
-        return token == null || token.getSubject() == null ? "system" : token.getSubject();
+        return claims().map(TokenClaims::subject).orElse(SYSTEM);
     }
 
     public Set<String> roles() {
-        return token == null || token.getGroups() == null ? Set.of() : token.getGroups();
+        return claims().map(TokenClaims::groups).orElse(Set.of());
     }
 
     public boolean hasRole(String role) {
         return roles().contains(role);
     }
 
-    private void readClaims() {
-        if (!claimsRead) {
+    /** A string claim of the token (checked for its type and control characters), e.g. {@code azp} or {@code email}. */
+    public Optional<String> claim(String name) {
+        return claims().flatMap(c -> c.string(name));
+    }
+
+    private Optional<TokenClaims> claims() {
+        if (claims == null) {
             String raw = token == null ? null : token.getRawToken();
-            // Remembered only once a verified token is there (authentication is lazy here).
-            if (raw != null) {
-                JsonNode claims = payload(raw);
-                tenantClaim = text(claims, TENANT_CLAIM);
-                organisationClaim = text(claims, ORGANISATION_CLAIM);
-                claimsRead = true;
+            if (raw == null) {
+                // No verified token (yet): authentication is lazy, so nothing is remembered.
+                return Optional.empty();
             }
+            claims = TokenClaims.of(raw);
         }
-    }
-
-    /**
-     * The claims of the token smallrye-jwt verified (the raw token is there only then), read from its payload:
-     * {@code JsonWebToken.getClaim} throws and catches an IllegalArgumentException for every custom claim
-     * (it looks the name up in the standard {@code Claims} enum first), two per request for tenant and org.
-     */
-    private static JsonNode payload(String raw) {
-        int first = raw.indexOf('.');
-        int second = raw.indexOf('.', first + 1);
-        if (first < 0 || second < 0) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(raw.substring(first + 1, second)));
-        } catch (IOException | IllegalArgumentException e) {
-            return MissingNode.getInstance();
-        }
-    }
-
-    private static String text(JsonNode claims, String name) {
-        JsonNode value = claims.get(name);
-        return value != null && value.isTextual() ? value.asText() : null;
+        return Optional.of(claims);
     }
 
     /** For consumers and jobs: every query in this request context is scoped to {@code tenant}. */

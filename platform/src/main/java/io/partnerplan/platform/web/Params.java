@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import io.partnerplan.platform.problem.ProblemException;
+import io.partnerplan.platform.validation.Dates;
 
 /**
  * Parses path and query parameters with a 400 naming the parameter, where JAX-RS conversion
@@ -18,10 +19,15 @@ public final class Params {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(name, "is required");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date (YYYY-MM-DD)");
         }
+        if (!Dates.inRange(date)) {
+            throw ProblemException.badRequest(name, Dates.RULE);
+        }
+        return date;
     }
 }

@@ -44,6 +44,21 @@ public final class DevTokens {
         return builder.jws().keyId("dev").sign(KEY);
     }
 
+    /**
+     * A token signed with the dev key carrying exactly these claims (plus iss, aud, iat and exp
+     * unless given): for tests of what a verified token with odd claims gets.
+     */
+    public static String withClaims(java.util.Map<String, Object> claims) {
+        java.util.Map<String, Object> all = new java.util.HashMap<>();
+        all.put("iss", ISSUER);
+        all.put("aud", "partnerplan");
+        long now = java.time.Instant.now().getEpochSecond();
+        all.put("iat", now);
+        all.put("exp", now + 3600);
+        all.putAll(claims);
+        return Jwt.claims(all).jws().keyId("dev").sign(KEY);
+    }
+
     /** A token signed by a key nobody trusts: must be refused with 401. */
     public static String forgedToken(String tenant, UUID organisation, String... roles) {
         try {
