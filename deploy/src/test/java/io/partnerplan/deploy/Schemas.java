@@ -40,7 +40,9 @@ final class Schemas {
             "strimzi-kafka.yaml", "strimzi-kafkanodepool.yaml", "strimzi-kafkatopic.yaml", "cnpg-clusters.yaml",
             "cnpg-scheduledbackups.yaml", "barman-cloud-objectstores.yaml", "prom-servicemonitors.yaml",
             "prom-podmonitors.yaml", "prom-prometheusrules.yaml", "cnpg-poolers.yaml", "strimzi-kafkauser.yaml",
-            "keda-scaledobjects.yaml", "keda-triggerauthentications.yaml", "eso-externalsecrets.yaml");
+            "keda-scaledobjects.yaml", "keda-triggerauthentications.yaml", "eso-externalsecrets.yaml",
+            "envoy-gateway-backendtrafficpolicies.yaml", "envoy-gateway-securitypolicies.yaml",
+            "envoy-gateway-clienttrafficpolicies.yaml");
     /** Built-in API groups whose kinds the Kubernetes client models. */
     private static final Set<String> BUILT_IN_GROUPS = Set.of("", "apps", "autoscaling", "policy", "networking.k8s.io",
             "batch", "rbac.authorization.k8s.io");
