@@ -87,19 +87,36 @@ final class PinnedHttp implements AutoCloseable {
         } catch (TimeoutException e) {
             return new Answer(null, "no answer within " + readTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String message = String.valueOf(cause.getMessage());
-            if (message.contains("timeout period") || cause instanceof java.util.concurrent.TimeoutException) {
-                return new Answer(null, "no answer within " + readTimeout.toMillis() + " ms");
-            }
-            if (cause instanceof java.net.SocketException || cause instanceof io.netty.channel.ConnectTimeoutException) {
-                return new Answer(null, "connection failed: " + message);
-            }
-            return new Answer(null, cause.getClass().getSimpleName() + ": " + message);
+            return new Answer(null, failure(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, "interrupted (shutting down)");
         }
+    }
+
+    /**
+     * What went wrong, in words that name no address, port or class: a delivery's lastError is shown to
+     * the subscriber, and an exception's message ("Connection refused: /127.0.0.1:9") would make the
+     * deliveries a port scanner of the networks around the service.
+     */
+    String failure(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("timeout period") || cause instanceof java.util.concurrent.TimeoutException) {
+            return "no answer within " + readTimeout.toMillis() + " ms";
+        }
+        if (cause instanceof io.netty.channel.ConnectTimeoutException || message.contains("connection timed out")) {
+            return "connection failed: no connection within " + connectTimeout.toMillis() + " ms";
+        }
+        if (cause instanceof java.net.ConnectException || message.contains("connection refused")) {
+            return "connection failed: refused";
+        }
+        if (cause instanceof javax.net.ssl.SSLException || message.contains("ssl") || message.contains("certificate")) {
+            return "connection failed: TLS handshake failed";
+        }
+        if (cause instanceof java.net.SocketException || cause instanceof java.io.IOException) {
+            return "connection failed: closed or reset";
+        }
+        return "request failed";
     }
 
     @Override

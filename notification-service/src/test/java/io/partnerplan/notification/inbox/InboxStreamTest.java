@@ -23,7 +23,10 @@ import io.partnerplan.platform.testing.KafkaProbe;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** New inbox items are pushed to their recipient's open event stream, and to nobody else's. */
+/**
+ * New inbox items are pushed to their recipient's open event stream (signalled by PostgreSQL
+ * LISTEN/NOTIFY, no polling), and to nobody else's; a stream ends with its token.
+ */
 @QuarkusTest
 class InboxStreamTest {
 
@@ -65,6 +68,42 @@ class InboxStreamTest {
         List<String> resumed = open(DevTokens.tokenFor(tenant, UUID.randomUUID(), manager, Roles.VENDOR_MANAGER),
                 new UUID(0, 0).toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> resumed.stream().anyMatch(l -> l.startsWith("id:") && l.contains(id)));
+    }
+
+    /** Issue 19 finding 4: a 2-second token no longer keeps receiving events; the client is told to reconnect. */
+    @Test
+    void theStreamEndsWhenItsTokenExpiresAndSaysSo() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        String shortLived = DevTokens.withClaims(java.util.Map.of("sub", "short-" + UUID.randomUUID() + "@contoso.test",
+                "tenant", "t-expiry", "org", UUID.randomUUID().toString(), "groups", List.of(Roles.VENDOR_MANAGER),
+                "iat", now, "exp", now + 3));
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + shortLived).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        long started = System.nanoTime();
+        List<String> lines = response.body().toList(); // returns once the server ends the stream
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertTrue(seconds < 15, "ended " + seconds + " s after opening");
+        assertTrue(lines.contains("event:token-expired") || lines.contains("event: token-expired"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("reconnect with a fresh token")), lines.toString());
+    }
+
+    /** At most 3 open streams per person: the fourth is refused with a problem. */
+    @Test
+    void aPersonHasAtMostThreeStreamsOpen() throws Exception {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String person = "many-" + UUID.randomUUID() + "@contoso.test";
+        for (int i = 0; i < 3; i++) {
+            open(DevTokens.tokenFor(tenant, UUID.randomUUID(), person, Roles.VENDOR_MANAGER), null);
+        }
+        HttpResponse<String> fourth = http.send(HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + DevTokens.tokenFor(tenant, UUID.randomUUID(), person, Roles.VENDOR_MANAGER))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, fourth.statusCode(), fourth.body());
+        assertTrue(fourth.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        // Someone else is not affected.
+        open(DevTokens.tokenFor(tenant, UUID.randomUUID(), "other-" + person, Roles.VENDOR_MANAGER), null);
     }
 
     @Test

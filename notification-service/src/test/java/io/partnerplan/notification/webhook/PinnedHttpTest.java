@@ -53,6 +53,20 @@ class PinnedHttpTest {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
+    /** Issue 19 finding 8: a failed delivery's error names no address or port ("Connection refused: /127.0.0.1:9"). */
+    @Test
+    void aFailedAttemptSaysWhatHappenedWithoutAddressesOrPorts() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        try (PinnedHttp http = new PinnedHttp(vertx, new UrlGuard(true, true, UrlGuard.DNS), Duration.ofMillis(500), Duration.ofSeconds(1))) {
+            PinnedHttp.Answer answer = http.post("http://127.0.0.1:" + closed + "/hook", Map.of("Content-Type", "application/json"), "{}");
+            assertNull(answer.status());
+            assertEquals("connection failed: refused", answer.error());
+        }
+    }
+
     @Test
     void aNameThatRebindsToLoopbackAfterTheCheckIsNotCalledThere() throws Exception {
         AtomicInteger asked = new AtomicInteger();

@@ -2,7 +2,6 @@ package io.partnerplan.notification.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,23 @@ class WebhookSsrfRulesTest {
 
     @Test
     void loopbackPrivateAndLinkLocalAddressesAreRefused() {
-        for (String url : List.of("https://127.0.0.1:8443/hook", "https://localhost/hook", "https://10.0.0.5/hook",
-                "https://169.254.169.254/latest/meta-data", "https://[::1]/hook")) {
+        for (String url : List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://10.0.0.5/hook",
+                "https://169.254.169.254/latest/meta-data", "https://[::1]/hook", "https://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "https://[2002:7f00:1::]/hook", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", "https://[::7f00:1]/hook")) {
             given().auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("url", url, "eventTypes", List.of("plan.agreed")))
                     .post("/api/v1/notifications/webhooks")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"))
-                    .body("errors[0].message", startsWith("must not point at a private, loopback or link-local address"));
+                    .body("errors[0].message", equalTo("must not point at a private, loopback, link-local, reserved or IPv6 transition address"));
         }
+    }
+
+    /** Issue 19 finding 8 (production settings): any port but 443 is refused. */
+    @Test
+    void otherPortsThanTheDefaultAreRefused() {
+        refused("https://93.184.216.34:8443/hook", "must use the default port of https (443)");
+        refused("https://93.184.216.34:9/hook", "must use the default port of https (443)");
     }
 
     @Test
