@@ -151,6 +151,8 @@ class SecurityIT {
         List<DynamicNode> unmapped = new ArrayList<>();
         List<DynamicNode> enrolment = new ArrayList<>();
         List<DynamicNode> visibility = new ArrayList<>();
+        List<DynamicNode> claimTypes = new ArrayList<>();
+        List<DynamicNode> controlCharacters = new ArrayList<>();
 
         String expired = expiredToken();
         String forged = forgedToken();
@@ -163,6 +165,8 @@ class SecurityIT {
         String viewerToken = DevTokens.tokenFor(tenantA, UUID.fromString(vendor), viewerSubject(), "viewer");
         String otherPartnerViewer = DevTokens.tokenFor(tenantA, UUID.fromString(partnerB), "viewer@partner-b.example", "viewer");
 
+        List<Map.Entry<String, String>> oddTokens = oddTokens();
+        int nth = 0;
         for (Operation op : operations) {
             List<String> missing = op.pathParameters().stream().filter(p -> idFor(op, p) == null).toList();
             if (!missing.isEmpty()) {
@@ -175,6 +179,13 @@ class SecurityIT {
             unauthenticated.add(test(op, "expired token", () -> refused(send(op, expired, Map.of()), op, 401)));
             unauthenticated.add(test(op, "token signed by another key", () -> refused(send(op, forged, Map.of()), op, 401)));
             unauthenticated.add(test(op, "unsigned token (alg none)", () -> refused(send(op, unsigned, Map.of()), op, 401)));
+            // Issue 19 finding 6: a verified token whose claims have the wrong type (one kind per operation, in turn).
+            Map.Entry<String, String> odd = oddTokens.get(nth++ % oddTokens.size());
+            claimTypes.add(test(op, odd.getKey(), () -> {
+                HttpResponse<String> answer = send(op, odd.getValue(), Map.of());
+                refused(answer, op, 401);
+                assertTrue(answer.body().contains("claim"), op + ": the problem names the claim: " + answer.body());
+            }));
 
             Set<Scope> scopes = op.pathParameters().stream().map(p -> idFor(op, p).scope()).collect(Collectors.toSet());
             if (scopes.contains(Scope.TENANT) || scopes.contains(Scope.PARTNER_ORG) || scopes.contains(Scope.PARTNERSHIP)) {
@@ -213,6 +224,16 @@ class SecurityIT {
                     visibility.add(test(op, who + " sees nothing of partner A", () -> nothingOfPartnerA(op, token)));
                 }
             }
+            String textField = schema == null ? null : firstTextProperty(openApi.resolve(schema));
+            if (textField != null) {
+                controlCharacters.add(test(op, "NUL in " + textField, () -> {
+                    ObjectNode body = (ObjectNode) body(op);
+                    body.put(textField, "North\u0000wind\u001b[2J");
+                    HttpResponse<String> answer = send(op, ownerToken, Map.of(), JSON.writeValueAsString(body));
+                    refused(answer, op, 400);
+                    assertTrue(answer.body().contains("\"" + textField + "\""), op + ": the problem names " + textField + ": " + answer.body());
+                }));
+            }
             if (op.hasQuery("limit")) {
                 hugeLimit.add(test(op, "limit=1000000", () -> {
                     HttpResponse<String> answer = send(op, ownerToken, Map.of("limit", "1000000"));
@@ -221,14 +242,16 @@ class SecurityIT {
                 }));
             }
         }
+        List<DynamicNode> gateway = gatewayCases();
         int cases = unauthenticated.size() + otherTenant.size() + otherPartner.size() + viewerWrites.size()
-                + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size();
+                + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size()
+                + claimTypes.size() + controlCharacters.size() + gateway.size();
         System.out.printf("SecurityIT: %d operations, %d generated cases (unauthenticated %d, other tenant %d, other partner %d,"
                 + " viewer writes %d, oversized %d, unknown property %d, limit %d, directory enrolment %d, directory visibility %d,"
-                + " unmapped %d); fixture ids not seeded: %s%n",
+                + " unmapped %d, token claim types %d, control characters %d, gateway and limits %d); fixture ids not seeded: %s%n",
                 operations.size(), cases, unauthenticated.size(), otherTenant.size(), otherPartner.size(), viewerWrites.size(),
                 oversized.size(), unknownProperty.size(), hugeLimit.size(), enrolment.size(), visibility.size(), unmapped.size(),
-                notSeeded);
+                claimTypes.size(), controlCharacters.size(), gateway.size(), notSeeded);
         return Stream.of(
                 DynamicContainer.dynamicContainer("path parameters without a fixture id", unmapped),
                 DynamicContainer.dynamicContainer("no, expired, forged or unsigned token: 401", unauthenticated),
@@ -239,7 +262,168 @@ class SecurityIT {
                 DynamicContainer.dynamicContainer("unknown property: 400 naming it", unknownProperty),
                 DynamicContainer.dynamicContainer("limit=1000000: 400 naming limit", hugeLimit),
                 DynamicContainer.dynamicContainer("directory enrolment: only a side's own people, nobody sets an address", enrolment),
-                DynamicContainer.dynamicContainer("directory visibility: a partner sees nothing of another partner", visibility));
+                DynamicContainer.dynamicContainer("directory visibility: a partner sees nothing of another partner", visibility),
+                DynamicContainer.dynamicContainer("token claims of the wrong type: 401 naming the claim", claimTypes),
+                DynamicContainer.dynamicContainer("control characters in a string field: 400 naming it", controlCharacters),
+                DynamicContainer.dynamicContainer("gateway hygiene, rate limits, SSE expiry, dates", gateway));
+    }
+
+    // ---------------------------------------------------------------- issue 19: tokens, gateway, limits
+
+    /** Verified tokens (dev key) whose claims break a rule: each must be refused with 401. */
+    private static List<Map.Entry<String, String>> oddTokens() {
+        long now = Instant.now().getEpochSecond();
+        List<String> roles = List.of(ALL_ROLES.split(","));
+        java.util.function.Function<Map<String, Object>, String> sign = claims -> {
+            Map<String, Object> all = new HashMap<>(Map.of("iss", DevTokens.ISSUER, "aud", "partnerplan", "iat", now, "exp", now + 3600,
+                    "sub", vmSubject, "tenant", tenantA, "org", vendor, "groups", roles));
+            all.putAll(claims);
+            all.values().removeIf(v -> v == NONE);
+            return Jwt.claims(all).jws().keyId("dev").sign(devKey());
+        };
+        return List.of(
+                Map.entry("tenant claim a number", sign.apply(Map.of("tenant", 42))),
+                Map.entry("org claim an array", sign.apply(Map.of("org", List.of(vendor, partnerA)))),
+                Map.entry("groups claim a space-separated string", sign.apply(Map.of("groups", String.join(" ", roles)))),
+                Map.entry("token without sub", sign.apply(Map.of("sub", NONE))),
+                Map.entry("NUL in the tenant claim", sign.apply(Map.of("tenant", tenantA + "\u0000"))));
+    }
+
+    private static final Object NONE = new Object();
+
+    /** The first plain string property of a body schema (no format, no enum): where text goes. */
+    private static String firstTextProperty(JsonNode schema) {
+        JsonNode properties = schema.path("properties");
+        for (var it = properties.fields(); it.hasNext(); ) {
+            var property = it.next();
+            JsonNode p = openApi.resolve(property.getValue());
+            boolean text = "string".equals(p.path("type").asText()) || (p.path("type").isArray() && p.path("type").toString().contains("\"string\""));
+            if (text && !p.has("format") && !p.has("enum") && !p.has("pattern")) {
+                return property.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Cases that are about the gateway and the platform rather than one operation. */
+    private static List<DynamicNode> gatewayCases() {
+        List<DynamicNode> cases = new ArrayList<>();
+        String plans = "/api/v1/plans";
+        cases.add(DynamicTest.dynamicTest("request-id injection: replaced, never echoed into a body", () -> {
+            String injected = "x\",\"detail\":\"injected";
+            for (String path : List.of("/no/such/path", plans + "/" + UUID.randomUUID())) {
+                HttpResponse<String> answer = exchange("GET", path, ownerToken, null, null, Map.of("X-Request-Id", injected));
+                assertEquals(404, answer.statusCode(), path);
+                JsonNode problem = JSON.readTree(answer.body());
+                assertTrue(!answer.body().contains("injected"), path + ": " + answer.body());
+                assertEquals(1, answer.headers().allValues("X-Request-Id").size(), "X-Request-Id once: " + answer.headers().map());
+                assertEquals(answer.headers().firstValue("X-Request-Id").orElseThrow(), problem.path("traceId").asText());
+            }
+            HttpResponse<String> kept = exchange("GET", "/no/such/path", ownerToken, null, null, Map.of("X-Request-Id", "abc-123.4:5_6"));
+            assertEquals("abc-123.4:5_6", kept.headers().firstValue("X-Request-Id").orElseThrow(), "a safe id is kept");
+        }));
+        cases.add(DynamicTest.dynamicTest("security headers: nosniff, no-store on API answers", () -> {
+            HttpResponse<String> answer = exchange("GET", plans, ownerToken, null, null, Map.of());
+            assertEquals(200, answer.statusCode());
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null));
+        }));
+        cases.add(DynamicTest.dynamicTest("no Host reflection in Location", () -> {
+            HttpResponse<String> answer = rawExchange("POST", "/api/v1/organisations", DevTokens.token(tenantA, null, "tenant-admin"),
+                    "{\"name\":\"Host check\",\"kind\":\"PARTNER\",\"timeZone\":\"UTC\"}", "evil.example:666");
+            assertEquals(201, answer.statusCode(), answer.body());
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            assertTrue(!location.contains("evil.example"), "Location: " + location);
+        }));
+        cases.add(DynamicTest.dynamicTest("gateway errors are problems: 400, 414", () -> {
+            HttpResponse<String> tooLong = exchange("GET", "/api/v1/plans?q=" + "a".repeat(9000), ownerToken, null, null, Map.of());
+            assertEquals(414, tooLong.statusCode());
+            assertTrue(tooLong.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM), tooLong.headers().map().toString());
+            assertEquals(414, JSON.readTree(tooLong.body()).path("status").asInt());
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", E2eStack.GATEWAY)) {
+                socket.getOutputStream().write("GET /api/v1/plans HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
+                assertTrue(raw.contains("application/problem+json") && raw.contains("\"status\":400"), raw);
+            }
+        }));
+        cases.add(DynamicTest.dynamicTest("rate limit: a tenant on the trial quota gets 429 problems with Retry-After", () -> {
+            String trial = "sec-rl-" + UUID.randomUUID().toString().substring(0, 8);
+            String token = DevTokens.token(trial, UUID.randomUUID(), "vendor-manager");
+            int refusedCount = 0;
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 30; i++) {
+                HttpResponse<String> answer = exchange("GET", plans, token, null, null, Map.of());
+                if (answer.statusCode() == 429) {
+                    refusedCount++;
+                    last = answer;
+                } else {
+                    assertTrue(answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+                }
+            }
+            assertTrue(refusedCount > 0, "30 requests at once on the trial quota (2/s, burst 5) were all answered");
+            assertTrue(last.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM));
+            assertEquals(429, JSON.readTree(last.body()).path("status").asInt());
+            assertTrue(last.headers().firstValue("Retry-After").isPresent(), last.headers().map().toString());
+            assertEquals(200, exchange("GET", plans, ownerToken, null, null, Map.of()).statusCode(), "other tenants are not throttled");
+        }));
+        cases.add(DynamicTest.dynamicTest("SSE: the inbox stream ends with its token", () -> {
+            long now = Instant.now().getEpochSecond();
+            String shortLived = Jwt.issuer(DevTokens.ISSUER).audience("partnerplan").subject(vmSubject)
+                    .groups(Set.of("vendor-manager")).claim("tenant", tenantA).claim("org", vendor)
+                    .issuedAt(now).expiresAt(now + 3).jws().keyId("dev").sign(devKey());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway() + "/api/v1/notifications/stream"))
+                    .header("Authorization", "Bearer " + shortLived).header("Accept", "text/event-stream")
+                    .timeout(Duration.ofSeconds(30)).build();
+            long started = System.nanoTime();
+            HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(seconds < 20, "the stream ended " + seconds + " s after a 3 s token");
+            assertTrue(answer.body().contains("token-expired"), answer.body());
+        }));
+        cases.add(DynamicTest.dynamicTest("dates: horizonFrom=-999999999-01-01 and a 0000-9999 horizon are 400", () -> {
+            HttpResponse<String> query = exchange("GET", plans + "?horizonFrom=-999999999-01-01", ownerToken, null, null, Map.of());
+            assertEquals(400, query.statusCode(), query.body());
+            assertTrue(query.body().contains("horizonFrom"), query.body());
+            String vm = DevTokens.tokenFor(tenantA, UUID.fromString(vendor), vmSubject, "vendor-manager");
+            for (String[] horizon : List.of(new String[] {"0000-01-01", "9999-12-31"}, new String[] {"2027-01-01", "2099-12-31"})) {
+                HttpResponse<String> answer = exchange("POST", plans, vm, "application/json", JSON.writeValueAsString(Map.of(
+                        "partnerOrganisationId", partnerA, "title", "Forever", "horizonStart", horizon[0], "horizonEnd", horizon[1])), Map.of());
+                assertEquals(400, answer.statusCode(), answer.body());
+                assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM));
+            }
+        }));
+        return cases;
+    }
+
+    /** A request with a Host header of the caller's choosing (HttpClient does not allow setting it). */
+    private static HttpResponse<String> rawExchange(String method, String path, String token, String json, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", E2eStack.GATEWAY)) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(9, 12));
+            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            String[] lines = raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n");
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+            }
+            String content = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            return new SimpleResponse(status, java.net.http.HttpHeaders.of(headers, (a, b) -> true), content);
+        }
+    }
+
+    private record SimpleResponse(int statusCode, java.net.http.HttpHeaders headers, String body) implements HttpResponse<String> {
+        @Override public HttpRequest request() { return null; }
+        @Override public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+        @Override public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return java.util.Optional.empty(); }
+        @Override public URI uri() { return null; }
+        @Override public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
     }
 
     private static void knownGap(Operation op, String reason) throws Exception {
