@@ -58,14 +58,15 @@ public class InboxStreamResource {
     private final Clock clock;
     private final Duration heartbeat;
 
-    public InboxStreamResource(Inbox inbox, InboxSignals signals, Caller caller, JsonWebToken token, Sse sse, Clock clock,
+    public InboxStreamResource(Inbox inbox, InboxSignals signals, Caller caller, JsonWebToken token, Sse sse,
                                @ConfigProperty(name = "partnerplan.inbox.stream-heartbeat", defaultValue = "20s") Duration heartbeat) {
         this.inbox = inbox;
         this.signals = signals;
         this.caller = caller;
         this.token = token;
         this.sse = sse;
-        this.clock = clock;
+        // A token's exp is real time, as the JWT verifier judges it: not the business clock (which a test may move on).
+        this.clock = Clock.systemUTC();
         this.heartbeat = heartbeat;
     }
 
