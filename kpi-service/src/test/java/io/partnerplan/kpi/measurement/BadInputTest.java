@@ -72,15 +72,16 @@ class BadInputTest {
     }
 
     @Test
-    void aTwoGigabyteUploadIsAnsweredWithAProblemBeforeItsBodyIsRead() throws Exception {
-        String head = "POST /api/v1/measurements/bulk HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + f.crm
-                + "\r\nContent-Type: text/csv\r\nContent-Length: 2147483648\r\n\r\n";
+    void aTwoGigabyteRequestIsAnsweredWithAProblemBeforeItsBodyIsRead() throws Exception {
+        // A single measurement is JSON with a byte limit (bulk uploads are streamed and limited by lines instead).
+        String head = "POST /api/v1/measurements HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + f.crm
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n";
         String answer;
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(("planId,kpi,value,currency,occurredOn,source\n" + f.plan + ",revenue,1,USD,2027-03-01,CRM\n")
+            out.write(("{\"planId\":\"" + f.plan + "\",\"kpi\":\"revenue\",\"value\":1,\"comment\":\"")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
             // The answer comes while the client is still "sending": read its head and its announced body only.
@@ -98,7 +99,7 @@ class BadInputTest {
             answer = head_ + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
         }
         assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("payload-too-large")
-                .contains("33554432 bytes");
+                .contains("1048576 bytes");
         given().auth().oauth2(f.vendorManager).queryParam("planId", f.plan).get("/api/v1/measurements")
                 .then().body("items", hasSize(0));
     }
