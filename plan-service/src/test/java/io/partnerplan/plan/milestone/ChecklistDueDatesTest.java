@@ -93,7 +93,7 @@ class ChecklistDueDatesTest {
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/escalations", plan).then()
                 .body("items", hasSize(1)).body("items[0].cause", equalTo("MILESTONE_MISSED"))
                 .body("items[0].causeId", equalTo(missed)).body("items[0].title", equalTo("Partner enablement"))
-                .body("items[0].recipients", contains("vm@contoso.test"));
+                .body("items[0].recipients", contains("po@northwind.test", "vm@contoso.test")); // both signers are members now
 
         var missedEvents = KafkaProbe.allRecords(TOPIC, Duration.ofSeconds(4),
                 r -> "io.partnerplan.milestone.missed.v1".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(missed));
