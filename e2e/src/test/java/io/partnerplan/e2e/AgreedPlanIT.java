@@ -102,6 +102,7 @@ class AgreedPlanIT {
                 "owner", "vendor-manager@" + tenant + ".example", "dueOn", "2027-03-01")));
         ids.put("subject", "viewer@" + tenant + ".example");
         ids.put("amendmentId", UUID.randomUUID().toString());
+        ids.put("invitationId", UUID.randomUUID().toString());
         ids.put("escalationId", UUID.randomUUID().toString());
         for (String[] step : new String[][] { { vm, "propose" }, { vm, "sign-off" }, { tokens.get("partner-owner"), "sign-off" },
                 { vm, "activate" } }) {

@@ -84,7 +84,9 @@ public final class AgreedContent {
             "POST /api/v1/plans/{id}/renewal", "Drafting the successor plan within the renewal window",
             "POST /api/v1/plans/{id}/members", "Staffing the plan; whether a member may sign is the agreed signing policy",
             "DELETE /api/v1/plans/{id}/members/{subject}", "Staffing the plan; signatures already given keep who signed "
-                    + "which version");
+                    + "which version",
+            "POST /api/v1/plans/{id}/invitations", "Staffing the plan: an invitation becomes a member once accepted",
+            "DELETE /api/v1/plans/{id}/invitations/{invitationId}", "Taking back an invitation nobody accepted yet");
 
     private AgreedContent() {
     }
