@@ -36,6 +36,8 @@ final class Walkthrough {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** The gateway makes a fresh request id for every call; the problems carry it as their traceId. */
+    private static final Pattern TRACE_ID = Pattern.compile("(\"traceId\" ?: ?\")[^\"]+(\")");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
     private static final int MAX_LINES = 40;
 
@@ -130,6 +132,7 @@ final class Walkthrough {
         }
         out = UUID.matcher(out).replaceAll("<id>");
         out = INSTANT.matcher(out).replaceAll("<time>");
+        out = TRACE_ID.matcher(out).replaceAll("$1<trace id>$2");
         return out.replace(tenant, "$TENANT");
     }
 
