@@ -41,9 +41,12 @@ public class MopService {
     private final Outbox outbox;
     private final Caller caller;
     private final KnownOrganisations organisations;
+    private final MopSettings settings;
 
     public MopService(MopRepository mops, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
-                      BlockedPeriodRepository blocked, Outbox outbox, Caller caller, KnownOrganisations organisations) {
+                      BlockedPeriodRepository blocked, Outbox outbox, Caller caller, KnownOrganisations organisations,
+                      MopSettings settings) {
+        this.settings = settings;
         this.mops = mops;
         this.blocked = blocked;
         this.availabilities = availabilities;
@@ -95,7 +98,7 @@ public class MopService {
     public List<MopCandidate> candidates(UUID vendor, UUID partner, LocalDate start, int closingDays) {
         requireParty(vendor, partner);
         requireRange(start, start, closingDays);
-        return new MopPlanner(rules(vendor), rules(partner), closingDays).candidates(start);
+        return new MopPlanner(rules(vendor), rules(partner), closingDays, settings.minimumPeriodWeeks()).candidates(start);
     }
 
     @Transactional
@@ -105,7 +108,7 @@ public class MopService {
         MopCandidate candidate;
         try {
             candidate = new MopPlanner(rules(proposal.vendorOrganisationId()), rules(proposal.partnerOrganisationId()),
-                    DEFAULT_CLOSING_DAYS).candidate(proposal.form(), proposal.start());
+                    DEFAULT_CLOSING_DAYS, settings.minimumPeriodWeeks()).candidate(proposal.form(), proposal.start());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("form", e.getMessage());
         }

@@ -50,7 +50,11 @@ class MopApiTest {
                 .body("gaps[1].days", equalTo(-30));
         given().auth().oauth2(vm).queryParam("start", "2027-01-01")
                 .get("/api/v1/partnerships/{v}/{p}/mop-candidates", vendor, partner)
-                .then().statusCode(200).body("form", org.hamcrest.Matchers.hasItem("SHARED_QUARTER_END"));
+                .then().statusCode(200).body("form", org.hamcrest.Matchers.hasItem("SHARED_QUARTER_END"))
+                // The score explains itself: its parts, and on all but the best which candidate ranks above.
+                .body("[0].betterAlternative", org.hamcrest.Matchers.nullValue())
+                .body("[1].betterAlternative", org.hamcrest.Matchers.containsString(" scores "))
+                .body("[0].scoreParts.kind", org.hamcrest.Matchers.hasItems("VENDOR_MISALIGNMENT", "PARTNER_MISALIGNMENT"));
 
         String first = given().auth().oauth2(vm).contentType(ContentType.JSON).body(proposal("VENDOR_CALENDAR"))
                 .post("/api/v1/mops").then().statusCode(201).body("status", equalTo("PROPOSED"))

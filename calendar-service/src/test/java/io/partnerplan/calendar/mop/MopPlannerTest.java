@@ -3,6 +3,7 @@ package io.partnerplan.calendar.mop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerplan.calendar.fiscal.ExtraWeekPlacement;
 import io.partnerplan.calendar.fiscal.FiscalCalendarRules;
+import io.partnerplan.calendar.fiscal.PeriodPattern;
+import io.partnerplan.calendar.fiscal.RetailFiscalYear;
+import io.partnerplan.calendar.fiscal.YearEndRule;
 import io.partnerplan.calendar.fiscal.GregorianFiscalYear;
 import io.partnerplan.calendar.fiscal.YearNaming;
 
@@ -40,10 +45,10 @@ class MopPlannerTest {
 
     @Test
     void everyFormIsOfferedAndTheSharedQuarterEndsSitBetweenBothParties() {
-        List<MopCandidate> candidates = new MopPlanner(vendor, partner, 14).candidates(LocalDate.of(2027, 1, 1));
+        List<MopCandidate> candidates = new MopPlanner(vendor, partner, 14, 4).candidates(LocalDate.of(2027, 1, 1));
         assertEquals(Set.of(MopForm.values()), candidates.stream().map(MopCandidate::form).collect(Collectors.toSet()));
         for (int i = 1; i < candidates.size(); i++) {
-            assertTrue(candidates.get(i - 1).misalignmentDays() <= candidates.get(i).misalignmentDays(), "best first");
+            assertTrue(candidates.get(i - 1).score() <= candidates.get(i).score(), "best first");
         }
 
         MopCandidate shared = candidates.stream().filter(c -> c.form() == MopForm.SHARED_QUARTER_END).findFirst().orElseThrow();
@@ -63,7 +68,7 @@ class MopPlannerTest {
 
     @Test
     void mappingToOneSideIsThatSidesQuartersAndTwoCyclesStartAtEachPlanningCycle() {
-        MopPlanner planner = new MopPlanner(vendor, partner, 14);
+        MopPlanner planner = new MopPlanner(vendor, partner, 14, 4);
         MopCandidate vendorCalendar = planner.candidate(MopForm.VENDOR_CALENDAR, LocalDate.of(2027, 2, 1));
         assertEquals(LocalDate.of(2027, 2, 1), vendorCalendar.periods().get(0).start());
         assertEquals(LocalDate.of(2028, 1, 31), vendorCalendar.periods().get(3).end());
@@ -77,10 +82,56 @@ class MopPlannerTest {
 
     @Test
     void periodsOfEveryCandidateAreContiguous() {
-        for (MopCandidate c : new MopPlanner(vendor, partner, 14).candidates(LocalDate.of(2026, 7, 15))) {
+        for (MopCandidate c : new MopPlanner(vendor, partner, 14, 4).candidates(LocalDate.of(2026, 7, 15))) {
             for (int i = 1; i < c.periods().size(); i++) {
                 assertEquals(c.periods().get(i - 1).end().plusDays(1), c.periods().get(i).start(), c.form() + " has a gap");
             }
         }
+    }
+
+    /**
+     * The issue's case: a vendor on a February year and a partner whose 52/53-week year ends on the
+     * last Friday of January. The partner's year starts 2027-01-30, two days before the vendor's,
+     * so the next partner start (2028-01-29) left a 3-day second cycle 2028-01-29..2028-01-31.
+     */
+    @Test
+    void aTwoCyclesCandidateNeverOffersAThreeDayPeriodAndItsScoreSaysWhy() {
+        FiscalCalendarRules february = new GregorianFiscalYear(Month.FEBRUARY, 1, YearNaming.END_YEAR);
+        FiscalCalendarRules lastFridayOfJanuary = new RetailFiscalYear(DayOfWeek.FRIDAY, Month.JANUARY, YearEndRule.LAST,
+                PeriodPattern.FOUR_FOUR_FIVE, ExtraWeekPlacement.lastPeriod(), YearNaming.END_YEAR);
+        assertEquals(LocalDate.of(2028, 1, 29), lastFridayOfJanuary.locate(LocalDate.of(2028, 1, 29)).yearStart());
+        MopPlanner planner = new MopPlanner(february, lastFridayOfJanuary, 14, 4);
+
+        MopCandidate cycles = planner.candidate(MopForm.TWO_CYCLES, LocalDate.of(2027, 2, 1));
+        assertEquals(List.of(new MopPeriod("MOP cycle 1 (joint planning)", LocalDate.of(2027, 2, 1), LocalDate.of(2027, 7, 31)),
+                new MopPeriod("MOP cycle 2 (mid-year)", LocalDate.of(2027, 8, 1), LocalDate.of(2028, 1, 31))), cycles.periods());
+        ScorePart merged = cycles.scoreParts().stream().filter(p -> p.kind() == ScorePart.Kind.STUB_MERGED).findFirst().orElseThrow();
+        assertEquals(3, merged.days());
+        assertTrue(merged.explanation().startsWith("2028-01-29..2028-01-31 (3 days) is shorter than the 4-week minimum"),
+                merged.explanation());
+        assertTrue(cycles.scoreParts().stream().anyMatch(p -> p.kind() == ScorePart.Kind.CYCLES_COINCIDE));
+        assertEquals(cycles.scoreParts().stream().mapToInt(ScorePart::days).sum(), cycles.score(), "the score is its parts");
+
+        // Among all candidates, none has a short period; every one but the best names the better one.
+        List<MopCandidate> all = planner.candidates(LocalDate.of(2027, 2, 1));
+        for (MopCandidate c : all) {
+            assertTrue(c.periods().stream().allMatch(p -> ChronoUnit.DAYS.between(p.start(), p.end()) + 1 >= 28), c.toString());
+        }
+        assertEquals(null, all.get(0).betterAlternative());
+        for (MopCandidate c : all.subList(1, all.size())) {
+            assertTrue(c.betterAlternative().startsWith(all.get(0).form() + " ("), c.betterAlternative());
+        }
+    }
+
+    @Test
+    void theMinimumIsConfigurableAndALongerOneMergesMore() {
+        FiscalCalendarRules february = new GregorianFiscalYear(Month.FEBRUARY, 1, YearNaming.END_YEAR);
+        FiscalCalendarRules march = new GregorianFiscalYear(Month.MARCH, 1, YearNaming.END_YEAR);
+        // Cycles of one month and eleven: kept with a 4-week minimum, merged with a 5-week one.
+        assertEquals(2, new MopPlanner(february, march, 14, 4).candidate(MopForm.TWO_CYCLES, LocalDate.of(2027, 2, 1)).periods().get(0)
+                .end().getMonthValue());
+        MopCandidate five = new MopPlanner(february, march, 14, 5).candidate(MopForm.TWO_CYCLES, LocalDate.of(2027, 2, 1));
+        assertEquals(LocalDate.of(2027, 7, 31), five.periods().get(0).end());
+        assertTrue(five.scoreParts().stream().anyMatch(p -> p.kind() == ScorePart.Kind.STUB_MERGED && p.days() == 28));
     }
 }
