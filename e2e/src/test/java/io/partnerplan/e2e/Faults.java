@@ -192,6 +192,24 @@ final class Faults {
         run(".stack/e2e-infra-up.log", "bash", Repository.root().resolve("scripts/infra").toString(), "up", "--profile", "test");
     }
 
+    /** scripts/backup on the test infrastructure (take, list, restore ...): its standard output. */
+    static String backup(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", Repository.root().resolve("scripts/backup").toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--profile", "test"));
+        Path err = Repository.root().resolve(".stack/e2e-backup.log");
+        Files.createDirectories(err.getParent());
+        Process process = new ProcessBuilder(command).directory(Repository.root().toFile())
+                .redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(4, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(err));
+        }
+        System.out.print(Files.readString(err));
+        return out.strip();
+    }
+
     private static void run(String logName, String... command) throws IOException, InterruptedException {
         run(logName, Map.of(), command);
     }
