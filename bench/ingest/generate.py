@@ -12,7 +12,7 @@ out, rows, plans_n, tenant, kpi_key, kpi_id, max_bytes = sys.argv[1], int(sys.ar
 plans = [line.strip() for line in sys.stdin if line.strip()][:plans_n]
 start = datetime.date(2026, 1, 1)
 days = 730
-header = "planId,kpi,value,currency,occurredOn,source,externalId\n"
+header = "planId,kpi,value,currency,occurredOn,externalId\n"
 per_plan = rows // len(plans)
 now = datetime.datetime.now(datetime.timezone.utc).isoformat()
 files = []
@@ -27,7 +27,7 @@ with open(f"{out}/copy.csv", "w") as copy:
             day = (start + datetime.timedelta(days=i * days // count)).isoformat()
             value = f"{(n * 7919) % 100000 / 100:.2f}"
             ext = f"bench-{n}"
-            line = f"{plan},{kpi_key},{value},USD,{day},CRM,{ext}\n"
+            line = f"{plan},{kpi_key},{value},USD,{day},{ext}\n"
             if upload is None or size + len(line) > max_bytes:
                 if upload:
                     upload.close()

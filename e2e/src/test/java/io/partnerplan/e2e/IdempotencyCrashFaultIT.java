@@ -82,7 +82,7 @@ class IdempotencyCrashFaultIT {
                 .formatted(tenant.partner(), title)));
         calls.put("measurement", new Call(tenant.vendorManager(), "/api/v1/measurements", "crash-measurement-" + suffix, """
                 {"planId": "%s", "kpi": "revenue", "value": "125000", "currency": "USD", "occurredOn": "2027-03-05",
-                 "source": "CRM", "externalId": "%s"}""".formatted(agreed, externalId)));
+                 "externalId": "%s"}""".formatted(agreed, externalId)));
         calls.put("amendment", new Call(tenant.vendorManager(), "/api/v1/plans/" + agreed + "/amendments", "crash-amendment-" + suffix, """
                 {"reason": "Crash drill %s", "changes": {"budgets": [{"title": "Co-marketing", "fundingParty": "VENDOR",
                  "resourceType": "MARKETING", "kind": "MDF", "currency": "USD", "planned": "40000"}]}}""".formatted(suffix)));

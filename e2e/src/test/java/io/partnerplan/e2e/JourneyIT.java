@@ -367,9 +367,9 @@ class JourneyIT {
         advanceClock(walk, "2027-04-15T09:00:00Z");
         walk.text("The partner's CRM uploads the quarter's closed deals so far, as NDJSON (CSV works too):");
         String firstRun = """
-                {"planId": "%1$s", "kpi": "revenue", "value": "60000", "currency": "USD", "occurredOn": "2027-03-05", "source": "CRM", "externalId": "opp-1001"}
-                {"planId": "%1$s", "kpi": "revenue", "value": "45000", "currency": "USD", "occurredOn": "2027-03-12", "source": "CRM", "externalId": "opp-1002"}
-                {"planId": "%1$s", "kpi": "revenue", "value": "35000", "currency": "USD", "occurredOn": "2027-04-09", "source": "CRM", "externalId": "opp-1003"}
+                {"planId": "%1$s", "kpi": "revenue", "value": "60000", "currency": "USD", "occurredOn": "2027-03-05", "externalId": "opp-1001"}
+                {"planId": "%1$s", "kpi": "revenue", "value": "45000", "currency": "USD", "occurredOn": "2027-03-12", "externalId": "opp-1002"}
+                {"planId": "%1$s", "kpi": "revenue", "value": "35000", "currency": "USD", "occurredOn": "2027-04-09", "externalId": "opp-1003"}
                 """.formatted(plan);
         given().auth().oauth2(crm).contentType("application/x-ndjson").filter(walk.call("CRM"))
                 .body(firstRun.getBytes(StandardCharsets.UTF_8)).post("/api/v1/measurements/bulk").then().statusCode(200);
@@ -393,7 +393,7 @@ class JourneyIT {
         as(crm, walk.call("CRM", null, "{kpi, value, occurredOn, outcome}", n -> ordered("kpi", n.get("kpi"),
                 "value", n.get("value"), "occurredOn", n.get("occurredOn"), "outcome", n.get("outcome")))).body("""
                 {"planId": "%s", "kpi": "revenue", "value": "250000", "currency": "USD", "occurredOn": "2027-05-31",
-                 "source": "CRM", "externalId": "opp-1004"}""".formatted(plan)).post("/api/v1/measurements").then().statusCode(201);
+                 "externalId": "opp-1004"}""".formatted(plan)).post("/api/v1/measurements").then().statusCode(201);
         advanceClock(walk, "2027-06-01T09:00:00Z");
         Walkthrough.Call missed = walk.call("VM", null, "{title, status}", n -> ordered("title", n.get("title"), "status", n.get("status")));
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(missed)
@@ -547,8 +547,8 @@ class JourneyIT {
                 """);
         advanceClock(walk, "2027-07-20T09:00:00Z");
         String secondRun = """
-                {"planId": "%1$s", "kpi": "revenue", "value": "180000", "currency": "USD", "occurredOn": "2027-06-14", "source": "CRM", "externalId": "opp-2001"}
-                {"planId": "%1$s", "kpi": "revenue", "value": "140000", "currency": "USD", "occurredOn": "2027-07-16", "source": "CRM", "externalId": "opp-2002"}
+                {"planId": "%1$s", "kpi": "revenue", "value": "180000", "currency": "USD", "occurredOn": "2027-06-14", "externalId": "opp-2001"}
+                {"planId": "%1$s", "kpi": "revenue", "value": "140000", "currency": "USD", "occurredOn": "2027-07-16", "externalId": "opp-2002"}
                 """.formatted(plan);
         given().auth().oauth2(crm).contentType("application/x-ndjson").filter(walk.call("CRM"))
                 .body(secondRun.getBytes(StandardCharsets.UTF_8)).post("/api/v1/measurements/bulk").then().statusCode(200);

@@ -153,6 +153,7 @@ class SecurityIT {
         List<DynamicNode> visibility = new ArrayList<>();
         List<DynamicNode> claimTypes = new ArrayList<>();
         List<DynamicNode> controlCharacters = new ArrayList<>();
+        List<DynamicNode> provenance = new ArrayList<>();
 
         String expired = expiredToken();
         String forged = forgedToken();
@@ -227,6 +228,9 @@ class SecurityIT {
                     visibility.add(test(op, who + " sees nothing of partner A", () -> nothingOfPartnerA(op, token)));
                 }
             }
+            if (writes(op) && op.path().startsWith("/api/v1/measurements")) {
+                provenance.addAll(provenanceCases(op));
+            }
             String textField = schema == null ? null : firstTextProperty(openApi.resolve(schema));
             if (textField != null) {
                 controlCharacters.add(test(op, "NUL in " + textField, () -> {
@@ -248,13 +252,13 @@ class SecurityIT {
         List<DynamicNode> gateway = gatewayCases();
         int cases = unauthenticated.size() + otherTenant.size() + otherPartner.size() + viewerWrites.size()
                 + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size()
-                + claimTypes.size() + controlCharacters.size() + gateway.size();
+                + claimTypes.size() + controlCharacters.size() + provenance.size() + gateway.size();
         System.out.printf("SecurityIT: %d operations, %d generated cases (unauthenticated %d, other tenant %d, other partner %d,"
                 + " viewer writes %d, oversized %d, unknown property %d, limit %d, directory enrolment %d, directory visibility %d,"
-                + " unmapped %d, token claim types %d, control characters %d, gateway and limits %d); fixture ids not seeded: %s%n",
+                + " unmapped %d, token claim types %d, control characters %d, provenance %d, gateway and limits %d); fixture ids not seeded: %s%n",
                 operations.size(), cases, unauthenticated.size(), otherTenant.size(), otherPartner.size(), viewerWrites.size(),
                 oversized.size(), unknownProperty.size(), hugeLimit.size(), enrolment.size(), visibility.size(), unmapped.size(),
-                claimTypes.size(), controlCharacters.size(), gateway.size(), notSeeded);
+                claimTypes.size(), controlCharacters.size(), provenance.size(), gateway.size(), notSeeded);
         return Stream.of(
                 DynamicContainer.dynamicContainer("path parameters without a fixture id", unmapped),
                 DynamicContainer.dynamicContainer("no, expired, forged or unsigned token: 401", unauthenticated),
@@ -268,6 +272,7 @@ class SecurityIT {
                 DynamicContainer.dynamicContainer("directory visibility: a partner sees nothing of another partner", visibility),
                 DynamicContainer.dynamicContainer("token claims of the wrong type: 401 naming the claim", claimTypes),
                 DynamicContainer.dynamicContainer("control characters in a string field: 400 naming it", controlCharacters),
+                DynamicContainer.dynamicContainer("measurement provenance: from the token, scoped to the organisation", provenance),
                 DynamicContainer.dynamicContainer("gateway hygiene, rate limits, SSE expiry, dates", gateway));
     }
 
@@ -513,6 +518,112 @@ class SecurityIT {
         }
     }
 
+    // ---------------------------------------------------------------- measurement provenance (issue 19)
+
+    /** The vendor's CRM client (client id in azp) and the partner's client that happens to carry the same client id. */
+    private static String vendorClient() {
+        return DevTokens.integration(tenantA, UUID.fromString(vendor), "contoso-crm");
+    }
+
+    /**
+     * Finding 2 of issue 19, for every write of measurements: a body naming a source cannot take it (400
+     * naming source), an external id is the caller's organisation's own (another organisation's same id
+     * writes a row of its own), and a person never overwrites what an integration wrote (409 naming the
+     * rule). Afterwards the vendor client's value is unchanged.
+     */
+    private static List<DynamicNode> provenanceCases(Operation op) {
+        List<DynamicNode> cases = new ArrayList<>();
+        JsonNode schema = op.jsonBodySchema();
+        JsonNode properties = schema == null ? null : openApi.resolve(schema).path("properties");
+        boolean bulk = op.bodyMediaTypes().contains("application/x-ndjson");
+        if (properties != null && properties.has("source") && properties.has("externalId")) {
+            cases.add(test(op, "a partner person's body claims the vendor client's source", () -> {
+                String externalId = "sec-imp-" + UUID.randomUUID();
+                String vendors = recordAsVendorClient(externalId);
+                ObjectNode body = measurementBody(op, externalId);
+                body.put("source", "contoso-crm");
+                HttpResponse<String> answer = send(op, ownerOfA, Map.of(), JSON.writeValueAsString(body));
+                refused(answer, op, 400);
+                assertTrue(answer.body().contains("\"source\""), op + ": the problem names source: " + answer.body());
+                assertUnchanged(vendors);
+            }));
+            cases.add(test(op, "another organisation's external id does not collide", () -> {
+                String externalId = "sec-col-" + UUID.randomUUID();
+                String vendors = recordAsVendorClient(externalId);
+                String partnerClient = DevTokens.integration(tenantA, UUID.fromString(partnerA), "contoso-crm");
+                HttpResponse<String> answer = send(op, partnerClient, Map.of(), JSON.writeValueAsString(measurementBody(op, externalId)));
+                assertEquals(201, answer.statusCode(), op + ": " + answer.body());
+                JsonNode written = JSON.readTree(answer.body());
+                assertEquals("accepted", written.path("outcome").asText(), answer.body());
+                assertTrue(!written.path("id").asText().equals(vendors), "the partner's row is its own: " + answer.body());
+                assertEquals(partnerA, written.path("organisationId").asText(), answer.body());
+                assertUnchanged(vendors);
+            }));
+        }
+        if (bulk) {
+            cases.add(test(op, "a partner person's upload claims the vendor client's source", () -> {
+                String externalId = "sec-bulk-" + UUID.randomUUID();
+                String vendors = recordAsVendorClient(externalId);
+                String line = JSON.writeValueAsString(Map.of("planId", plan, "kpi", "revenue", "value", "555000", "currency", "USD",
+                        "occurredOn", "2027-03-31", "source", "contoso-crm", "externalId", externalId));
+                HttpResponse<String> answer = exchange(op.method(), url(op, Map.of()), ownerOfA, "application/x-ndjson", line + "\n", Map.of());
+                assertEquals(200, answer.statusCode(), answer.body());
+                JsonNode result = JSON.readTree(answer.body().lines().findFirst().orElseThrow());
+                assertEquals("rejected", result.path("outcome").asText(), answer.body());
+                assertTrue(result.path("errors").toString().contains("\"source\""), answer.body());
+                assertUnchanged(vendors);
+            }));
+        }
+        if (op.pathParameters().contains("id") && schema != null) {
+            String partnerContributor = DevTokens.tokenFor(tenantA, UUID.fromString(partnerA), "carl-" + tenantA + "@northwind.example",
+                    "contributor");
+            for (String token : List.of(ownerOfA, partnerContributor)) {
+                String who = token.equals(ownerOfA) ? "partner owner" : "partner contributor";
+                cases.add(test(op, "a " + who + " overwrites the vendor client's measurement", () -> {
+                    String vendors = recordAsVendorClient("sec-ovr-" + UUID.randomUUID());
+                    ObjectNode body = (ObjectNode) body(op);
+                    body.put("value", "555000");
+                    if (openApi.resolve(schema).path("properties").has("currency")) {
+                        body.put("currency", "USD");
+                    }
+                    String path = op.path().replace("{id}", vendors);
+                    HttpResponse<String> answer = exchange(op.method(), path, token, "application/json", JSON.writeValueAsString(body),
+                            Map.of("If-Match", "\"0\""));
+                    refused(answer, op, 409);
+                    assertTrue(answer.body().contains("a person cannot overwrite what an integration wrote"), answer.body());
+                    assertUnchanged(vendors);
+                }));
+            }
+        }
+        return cases;
+    }
+
+    private static ObjectNode measurementBody(Operation op, String externalId) {
+        ObjectNode body = (ObjectNode) body(op);
+        body.put("kpi", "revenue").put("currency", "USD").put("value", "555000").put("occurredOn", "2027-03-31").put("externalId", externalId);
+        return body;
+    }
+
+    /** The vendor's CRM client records 100 under {@code externalId}; the measurement's id. */
+    private static String recordAsVendorClient(String externalId) throws Exception {
+        HttpResponse<String> answer = exchange("POST", "/api/v1/measurements", vendorClient(), "application/json",
+                JSON.writeValueAsString(Map.of("planId", plan, "kpi", "revenue", "value", "100", "currency", "USD",
+                        "occurredOn", "2027-03-31", "externalId", externalId)), Map.of());
+        assertEquals(201, answer.statusCode(), "the vendor client records a measurement: " + answer.body());
+        assertEquals("contoso-crm", JSON.readTree(answer.body()).path("source").asText(), answer.body());
+        return JSON.readTree(answer.body()).path("id").asText();
+    }
+
+    /** The vendor client's measurement still says 100, written by it, and has no revision. */
+    private static void assertUnchanged(String id) throws Exception {
+        HttpResponse<String> answer = exchange("GET", "/api/v1/measurements/" + id + "/revisions", ownerToken, null, null, Map.of());
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode history = JSON.readTree(answer.body());
+        assertEquals(1, history.path("items").size(), "no value replaced: " + answer.body());
+        assertEquals("100", history.path("items").get(0).path("value").asText(), answer.body());
+        assertEquals("contoso-crm", history.path("source").asText(), answer.body());
+    }
+
     // ---------------------------------------------------------------- the fixture: tenant A
 
     /**
@@ -576,6 +687,7 @@ class SecurityIT {
         String absence = seed("availability", po, "/api/v1/availability", Map.of(), "availabilityId");
         String webhook = seed("webhook", admin, "/api/v1/notifications/webhooks", Map.of("url", "https://prm.northwind.example/hooks"));
         String template = seed("template", vm, "/api/v1/templates", Map.of("planId", plan));
+        String measurement = seed("measurement", vm, "/api/v1/measurements", Map.of("currency", "USD"));
 
         // Partner A's organisation and people: another partner must not even see them (issue 19, finding 5).
         pathIds.put("organisations/{id}", new Id(partnerA, Scope.PARTNERSHIP));
@@ -605,6 +717,7 @@ class SecurityIT {
         pathIds.put("diff/{to}", new Id("2", Scope.VALUE));
         pathIds.put("availability/{id}", new Id(absence, Scope.PARTNERSHIP));
         pathIds.put("kpis/{id}", new Id(kpi, Scope.TENANT));
+        pathIds.put("measurements/{id}", new Id(measurement, Scope.PARTNERSHIP));
         pathIds.put("{kpi}", new Id("revenue", Scope.VALUE));
         pathIds.put("dates/{date}", new Id("2027-03-01", Scope.VALUE));
         pathIds.put("years/{fiscalYear}", new Id("2027", Scope.VALUE));

@@ -49,7 +49,7 @@ public final class PlanFixture {
         this.vendor = vendor;
         this.vendorManager = DevTokens.token(tenant, vendor, Roles.VENDOR_MANAGER);
         this.partnerOwner = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
-        this.crm = DevTokens.tokenFor(tenant, partner, "crm-sync@northwind.test", Roles.INTEGRATION);
+        this.crm = DevTokens.integration(tenant, partner, "northwind-crm");
     }
 
     public PlanFixture activePlanWithMop() {
@@ -105,7 +105,7 @@ public final class PlanFixture {
     public void measure(String value, String occurredOn, String externalId) {
         given().auth().oauth2(crm).contentType(ContentType.JSON)
                 .body(Map.of("planId", plan.toString(), "kpi", "revenue", "value", value, "currency", "USD",
-                        "occurredOn", occurredOn, "source", "CRM", "externalId", externalId))
+                        "occurredOn", occurredOn, "externalId", externalId))
                 .post("/api/v1/measurements").then().statusCode(201);
     }
 }

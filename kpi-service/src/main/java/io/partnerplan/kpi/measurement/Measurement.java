@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -40,11 +38,15 @@ public class Measurement extends TenantScoped {
     @Column(name = "occurred_on", nullable = false)
     public LocalDate occurredOn;
 
-    @Enumerated(EnumType.STRING)
+    /** The integration client that wrote it, or {@value Provenance#MANUAL}: from the writer's token (see {@link Provenance}). */
     @Column(nullable = false, updatable = false)
-    public Source source;
+    public String source;
 
-    /** The sender's id for the measurement: re-sending it is idempotent, a new value is a correction. */
+    /** The writer's organisation; null for rows written before provenance came from the token. */
+    @Column(name = "organisation_id", updatable = false)
+    public UUID organisationId;
+
+    /** The sender's id for the measurement within its source and organisation: re-sending it is idempotent, a new value is a correction. */
     @Column(name = "external_id", updatable = false)
     public String externalId;
 

@@ -20,7 +20,7 @@ import org.postgresql.PGConnection;
 public class MeasurementCopy {
 
     private static final String COPY = "copy measurement (id, tenant_id, plan_id, kpi_id, value, currency, period_start, "
-            + "occurred_on, source, external_id, reported_by, recorded_at, version) from stdin with (format csv)";
+            + "occurred_on, source, organisation_id, external_id, reported_by, recorded_at, version) from stdin with (format csv)";
 
     private final EntityManager em;
 
@@ -37,7 +37,7 @@ public class MeasurementCopy {
             csv.append(m.id).append(',').append(quoted(m.tenantId)).append(',').append(m.planId).append(',').append(m.kpiId)
                     .append(',').append(m.value.toPlainString()).append(',').append(m.currency == null ? "" : quoted(m.currency))
                     .append(',').append(m.periodStart == null ? "" : m.periodStart.toString()).append(',').append(m.occurredOn)
-                    .append(',').append(m.source.name()).append(',').append(m.externalId == null ? "" : quoted(m.externalId))
+                    .append(',').append(quoted(m.source)).append(',').append(m.organisationId).append(',').append(m.externalId == null ? "" : quoted(m.externalId))
                     .append(',').append(quoted(m.reportedBy)).append(',').append(m.recordedAt).append(",0\n");
         }
         em.unwrap(Session.class).doWork(connection -> {

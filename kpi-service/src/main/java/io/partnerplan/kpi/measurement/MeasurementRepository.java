@@ -14,8 +14,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
 
-    public Optional<Measurement> byExternalId(Source source, String externalId) {
-        return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
+    /** The measurement the caller's source and organisation know by {@code externalId}. */
+    public Optional<Measurement> byExternalId(Provenance provenance, String externalId) {
+        return find("organisationId = ?1 and source = ?2 and externalId = ?3", provenance.organisation(), provenance.source(),
+                externalId).firstResultOptional();
     }
 
     /**
@@ -25,13 +27,14 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
      * statistics were stale (500 ms per batch at 60k rows).
      */
     @SuppressWarnings("unchecked")
-    public List<Measurement> byExternalIds(String tenant, Source source, List<String> externalIds) {
+    public List<Measurement> byExternalIds(String tenant, Provenance provenance, List<String> externalIds) {
         return getEntityManager().createNativeQuery("""
                         select m.* from unnest(?3) as wanted (external_id) cross join lateral (
-                            select * from measurement where tenant_id = ?1 and source = ?2 and external_id is not null
-                            and external_id = wanted.external_id limit 1) m""",
+                            select * from measurement where tenant_id = ?1 and organisation_id = ?4 and source = ?2
+                            and external_id is not null and external_id = wanted.external_id limit 1) m""",
                         Measurement.class)
-                .setParameter(1, tenant).setParameter(2, source.name()).setParameter(3, externalIds.toArray(String[]::new))
+                .setParameter(1, tenant).setParameter(2, provenance.source()).setParameter(3, externalIds.toArray(String[]::new))
+                .setParameter(4, provenance.organisation())
                 .getResultList();
     }
 

@@ -20,6 +20,7 @@ public record MeasurementRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") @Schema(example = "USD") String currency,
         @NotNull @Schema(example = "2027-03-31", description = "The day measured, or the last day of the period measured") LocalDate occurredOn,
         @Schema(description = "First day of the period measured; absent for a value on one day") LocalDate periodStart,
-        @NotNull Source source,
-        @Size(max = 200) @Schema(example = "0065g00000AbCdE", description = "The sender's id: re-sending it is idempotent") String externalId) {
+        @Size(max = 200) @Schema(description = "Decided by the server from your token (your integration client's id, or MANUAL "
+                + "for a person); may be left out. A value that differs from it is refused (400), never taken") String source,
+        @Size(max = 200) @Schema(example = "0065g00000AbCdE", description = "Your id for the measurement, unique within your source and organisation: re-sending it is idempotent, a new value corrects it") String externalId) {
 }

@@ -11,10 +11,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.idempotency.Idempotent;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -54,13 +59,16 @@ public class MeasurementResource {
     @POST
     @Idempotent
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.INTEGRATION })
-    @Operation(summary = "Record a measurement", description = "With an externalId, re-sending is safe: the same value is "
-            + "a duplicate (200), a new value a correction (200) that keeps the old one as history. Emits kpi.measurement.recorded.")
+    @Operation(summary = "Record a measurement", description = "The measurement's source is your token's: an integration "
+            + "client's id (azp, else client_id, else sub), MANUAL for a person; a body naming another source is refused (400). "
+            + "An externalId names the measurement within your source and organisation, so re-sending it is safe: the same "
+            + "value is a duplicate (200), a new value a correction (200) that keeps the old one as a revision. Emits "
+            + "kpi.measurement.recorded.")
     @APIResponse(responseCode = "201", description = "Accepted", content = @Content(schema = @Schema(implementation = MeasurementView.class)))
     @APIResponse(responseCode = "200", description = "Duplicate or corrected", content = @Content(schema = @Schema(implementation = MeasurementView.class)))
     @APIResponse(responseCode = "404", description = "No such plan, or not one of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Unknown KPI, wrong currency, outside the plan's horizon...",
+    @APIResponse(responseCode = "400", description = "Unknown KPI, wrong currency, outside the plan's horizon, a source that is not yours...",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@NotNull @Valid MeasurementRequest request) {
         MeasurementView m = measurements.record(request);
@@ -76,7 +84,7 @@ public class MeasurementResource {
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.INTEGRATION })
     @Operation(summary = "Upload many measurements: NDJSON (one MeasurementRequest per line) or CSV with a header row",
             description = "CSV columns: planId,kpi,value,currency,occurredOn,periodStart,source,externalId (any order, blank "
-                    + "for absent); a CSV body without that header row is refused with 400 before anything is written. "
+                    + "for absent; source, as in a single write, is your token's and a row naming another is rejected); a CSV body without that header row is refused with 400 before anything is written. "
                     + "The body is read from the connection as it arrives and written in batches of 500, each batch in its "
                     + "own transaction; the answer (streamed once the body is read; half-duplex proxies such as nginx stop forwarding a body once "
                     + "the answer has begun) has one NDJSON line per input row read, each written once its batch committed: "
@@ -146,6 +154,52 @@ public class MeasurementResource {
         @Override
         public void close() {
         }
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One measurement of a plan you are a party to")
+    @APIResponse(responseCode = "200", description = "The measurement; its ETag is the version a correction names in If-Match",
+            content = @Content(schema = @Schema(implementation = MeasurementView.class)))
+    @APIResponse(responseCode = "404", description = "No such measurement, or not of a plan of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        MeasurementView m = measurements.get(id);
+        return Response.ok(m).tag(Versions.etag(m.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.INTEGRATION })
+    @Operation(summary = "Correct a measurement",
+            description = "Only the measurement's own source corrects it: the integration client that wrote it, or people of the "
+                    + "organisation that entered it by hand (MANUAL). A person never overwrites what an integration wrote, an "
+                    + "integration never overwrites what people entered, and nobody another organisation's rows (409 naming the "
+                    + "rule). The value replaced stays readable under .../revisions. Needs If-Match. Emits kpi.measurement.recorded.")
+    @APIResponse(responseCode = "200", description = "Corrected, or duplicate when nothing changed",
+            content = @Content(schema = @Schema(implementation = MeasurementView.class)))
+    @APIResponse(responseCode = "409", description = "The measurement belongs to another source or organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response correct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @NotNull @Valid MeasurementCorrection correction) {
+        MeasurementView m = measurements.correct(id, ifMatch, correction);
+        return Response.ok(m).tag(Versions.etag(m.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(summary = "Every value a measurement has had, with who wrote it, when and from which source",
+            description = "The current value first (replacedAt null), then each value a correction replaced, newest first.")
+    @APIResponse(responseCode = "200", description = "The measurement's values",
+            content = @Content(schema = @Schema(implementation = MeasurementHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such measurement, or not of a plan of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeasurementHistory revisions(@PathParam("id") UUID id) {
+        return measurements.revisions(id);
     }
 
     @GET

@@ -26,6 +26,13 @@ public class MeasurementRevision extends TenantScoped {
     @Column(nullable = false, updatable = false, precision = 20, scale = 4)
     public BigDecimal value;
 
+    @Column(updatable = false)
+    public String currency;
+
+    /** Who wrote the value (the measurement's source: only its own source corrects a measurement). */
+    @Column(nullable = false, updatable = false)
+    public String source;
+
     @Column(name = "period_start", updatable = false)
     public LocalDate periodStart;
 
@@ -40,4 +47,8 @@ public class MeasurementRevision extends TenantScoped {
 
     @Column(name = "replaced_at", nullable = false, updatable = false)
     public Instant replacedAt;
+
+    /** Who replaced it (token subject). */
+    @Column(name = "replaced_by", updatable = false)
+    public String replacedBy;
 }

@@ -70,10 +70,17 @@ public class Measurements {
 
     @Transactional
     public MeasurementView record(MeasurementRequest request) {
+        Provenance provenance = Provenance.of(caller);
         TrackedPlan plan = planOfCaller(request.planId());
+        provenance.requireClaimed(request.source());
         KpiDefinition kpi = kpiOf(request.kpi());
         List<KpiDays.Change> changes = new ArrayList<>(2);
-        Written written = write(request, plan, kpi, null, changes);
+        Written written = write(request, provenance, plan, kpi, null, changes);
+        return recorded(written, plan, kpi, changes);
+    }
+
+    /** The event, criteria and scorecards of a single write (none for a duplicate). */
+    private MeasurementView recorded(Written written, TrackedPlan plan, KpiDefinition kpi, List<KpiDays.Change> changes) {
         MeasurementView view = view(written.measurement(), kpi, written.outcome());
         if (!"duplicate".equals(written.outcome())) {
             scorecards.valuesChanged(changes);
@@ -86,17 +93,69 @@ public class Measurements {
     }
 
     /**
+     * Corrects a measurement by its id: only its own source (the integration client that wrote it, or people
+     * of the organisation that entered it by hand) may (409 naming the rule otherwise); the value replaced
+     * stays readable as a revision. A correction naming the current value is answered as a duplicate.
+     */
+    @Transactional
+    public MeasurementView correct(UUID id, String ifMatch, MeasurementCorrection correction) {
+        Measurement m = visible(id);
+        Provenance.of(caller).requireMayCorrect(m);
+        io.partnerplan.platform.concurrency.Versions.requireMatch(ifMatch, m.version);
+        TrackedPlan plan = planOfCaller(m.planId);
+        KpiDefinition kpi = kpis.findByIdOptional(m.kpiId).orElseThrow(() -> ProblemException.notFound("Measurement", id));
+        MeasurementRequest request = new MeasurementRequest(m.planId, kpi.key, correction.value(), correction.currency(),
+                correction.occurredOn(), correction.periodStart(), null, m.externalId);
+        requireConsistent(request, plan, kpi);
+        List<KpiDays.Change> changes = new ArrayList<>(2);
+        Written written = correctExisting(m, request, new BigDecimal(request.value()), true, changes);
+        if (!"duplicate".equals(written.outcome())) {
+            measurements.flush();
+        }
+        return recorded(written, plan, kpi, changes);
+    }
+
+    @Transactional
+    public MeasurementView get(UUID id) {
+        Measurement m = visible(id);
+        return view(m, kpis.findByIdOptional(m.kpiId).orElseThrow(() -> ProblemException.notFound("Measurement", id)), null);
+    }
+
+    /** A measurement's values, the current one first, then each value a correction replaced, newest first. */
+    @Transactional
+    public MeasurementHistory revisions(UUID id) {
+        Measurement m = visible(id);
+        List<MeasurementHistory.Revision> items = new ArrayList<>();
+        items.add(MeasurementHistory.Revision.current(m));
+        em.createQuery("from MeasurementRevision where measurementId = ?1 order by replacedAt desc, id desc", MeasurementRevision.class)
+                .setParameter(1, id).getResultList().forEach(r -> items.add(MeasurementHistory.Revision.of(r)));
+        return new MeasurementHistory(m.id, m.planId, m.source, m.externalId, items);
+    }
+
+    /** A measurement of a plan the caller may see; 404 alike for an unknown one and one of another party's plan. */
+    private Measurement visible(UUID id) {
+        Measurement m = measurements.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Measurement", id));
+        try {
+            planOfCaller(m.planId);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound("Measurement", id);
+        }
+        return m;
+    }
+
+    /**
      * Writes a batch of bulk rows in one transaction. A row that breaks a rule is answered rejected and
      * writes nothing; the others are written. One {@code kpi.measurements.imported} event per plan and
      * batch, not one per row, and criteria are judged once per plan and KPI touched.
      */
     @Transactional
     public List<BulkRowResult> writeBatch(List<MeasurementImport.Row> rows) {
+        Provenance provenance = Provenance.of(caller);
         List<BulkRowResult> results = new ArrayList<>(rows.size());
         Map<UUID, TrackedPlan> plansSeen = new HashMap<>();
         Map<String, KpiDefinition> kpisSeen = new HashMap<>();
         Map<UUID, ImportedBatch> byPlan = new LinkedHashMap<>();
-        Map<String, Measurement> byExternalId = existingOf(rows);
+        Map<String, Measurement> byExternalId = existingOf(rows, provenance);
         List<Measurement> fresh = new ArrayList<>();
         List<KpiDays.Change> changes = new ArrayList<>();
         for (MeasurementImport.Row row : rows) {
@@ -107,8 +166,9 @@ public class Measurements {
             MeasurementRequest request = row.request();
             try {
                 TrackedPlan plan = plansSeen.computeIfAbsent(request.planId(), this::planOfRow);
+                provenance.requireClaimed(request.source());
                 KpiDefinition kpi = kpisSeen.computeIfAbsent(request.kpi(), this::kpiOf);
-                Written written = write(request, plan, kpi, new Batch(byExternalId, fresh), changes);
+                Written written = write(request, provenance, plan, kpi, new Batch(byExternalId, fresh), changes);
                 results.add(new BulkRowResult(row.line(), written.outcome(), written.measurement().id,
                         request.externalId(), null));
                 if (!"duplicate".equals(written.outcome())) {
@@ -186,22 +246,19 @@ public class Measurements {
         return kpis.byKey(key).orElseThrow(() -> ProblemException.badRequest("kpi", "'" + key + "' is not a KPI of your library"));
     }
 
-    /** The measurements a batch's external ids already name: one query per source, not one per row. */
-    private Map<String, Measurement> existingOf(List<MeasurementImport.Row> rows) {
-        Map<Source, List<String>> ids = new java.util.EnumMap<>(Source.class);
+    /** The caller's measurements a batch's external ids already name: one query, not one per row. */
+    private Map<String, Measurement> existingOf(List<MeasurementImport.Row> rows, Provenance provenance) {
+        List<String> ids = new ArrayList<>();
         for (MeasurementImport.Row row : rows) {
-            if (row.request() != null && row.request().externalId() != null && row.request().source() != null) {
-                ids.computeIfAbsent(row.request().source(), s -> new ArrayList<>()).add(row.request().externalId());
+            if (row.request() != null && row.request().externalId() != null) {
+                ids.add(row.request().externalId());
             }
         }
         Map<String, Measurement> found = new HashMap<>();
-        ids.forEach((source, externalIds) -> measurements.byExternalIds(caller.requireTenant(), source, externalIds)
-                .forEach(m -> found.put(externalKey(m.source, m.externalId), m)));
+        if (!ids.isEmpty()) {
+            measurements.byExternalIds(caller.requireTenant(), provenance, ids).forEach(m -> found.put(m.externalId, m));
+        }
         return found;
-    }
-
-    private static String externalKey(Source source, String externalId) {
-        return source + "\u0000" + externalId;
     }
 
     /**
@@ -218,45 +275,36 @@ public class Measurements {
     }
 
     /** {@code changes}: where the change of the plan's values per day is added (a batch's new rows: by the caller). */
-    private Written write(MeasurementRequest request, TrackedPlan plan, KpiDefinition kpi, Batch batch,
+    private Written write(MeasurementRequest request, Provenance provenance, TrackedPlan plan, KpiDefinition kpi, Batch batch,
                           List<KpiDays.Change> changes) {
         requireConsistent(request, plan, kpi);
         BigDecimal value = new BigDecimal(request.value());
         if (request.externalId() != null) {
             var existing = batch != null
-                    ? java.util.Optional.ofNullable(batch.byExternalId().get(externalKey(request.source(), request.externalId())))
-                    : measurements.byExternalId(request.source(), request.externalId());
+                    ? java.util.Optional.ofNullable(batch.byExternalId().get(request.externalId()))
+                    : measurements.byExternalId(provenance, request.externalId());
             if (existing.isPresent()) {
                 Measurement m = existing.get();
                 if (!m.planId.equals(plan.planId) || !m.kpiId.equals(kpi.id)) {
-                    throw ProblemException.conflict("External id " + request.externalId() + " of " + request.source()
+                    throw ProblemException.conflict("External id " + request.externalId() + " of " + provenance.source()
                             + " already names a measurement of another plan or KPI");
                 }
-                if (m.value.compareTo(value) == 0 && m.occurredOn.equals(request.occurredOn())
-                        && java.util.Objects.equals(m.periodStart, request.periodStart())) {
-                    return new Written(m, "duplicate");
-                }
+                provenance.requireMayCorrect(m);
                 // A value sent twice in one batch was never stored: the later one replaces it without history.
                 boolean stored = batch == null || !batch.fresh().contains(m);
-                if (stored) {
-                    keepRevision(m);
-                    changes.add(KpiDays.Change.removed(m.tenantId, m.planId, m.kpiId, m.occurredOn, m.value));
-                }
-                apply(m, request, value);
-                if (stored) {
-                    changes.add(added(m));
-                }
-                if (batch == null) {
+                Written written = correctExisting(m, request, value, stored, changes);
+                if (batch == null && !"duplicate".equals(written.outcome())) {
                     measurements.flush();
                 }
-                return new Written(m, "corrected");
+                return written;
             }
         }
         Measurement m = new Measurement();
         m.id = Ids.next();
         m.planId = plan.planId;
         m.kpiId = kpi.id;
-        m.source = request.source();
+        m.source = provenance.source();
+        m.organisationId = provenance.organisation();
         m.externalId = request.externalId();
         apply(m, request, value);
         if (batch == null) {
@@ -268,10 +316,29 @@ public class Measurements {
             batch.fresh().add(m);
             if (m.externalId != null) {
                 // A second row with the same external id in the batch finds this one.
-                batch.byExternalId().put(externalKey(m.source, m.externalId), m);
+                batch.byExternalId().put(m.externalId, m);
             }
         }
         return new Written(m, "accepted");
+    }
+
+    /** Duplicate (the same value, day and period) or corrected, the value replaced kept as a revision when it was stored. */
+    private Written correctExisting(Measurement m, MeasurementRequest request, BigDecimal value, boolean stored,
+                                    List<KpiDays.Change> changes) {
+        if (m.value.compareTo(value) == 0 && m.occurredOn.equals(request.occurredOn())
+                && java.util.Objects.equals(m.periodStart, request.periodStart())
+                && java.util.Objects.equals(m.currency, request.currency())) {
+            return new Written(m, "duplicate");
+        }
+        if (stored) {
+            keepRevision(m);
+            changes.add(KpiDays.Change.removed(m.tenantId, m.planId, m.kpiId, m.occurredOn, m.value));
+        }
+        apply(m, request, value);
+        if (stored) {
+            changes.add(added(m));
+        }
+        return new Written(m, "corrected");
     }
 
     @Transactional
@@ -321,11 +388,14 @@ public class Measurements {
         revision.id = Ids.next();
         revision.measurementId = m.id;
         revision.value = m.value;
+        revision.currency = m.currency;
+        revision.source = m.source;
         revision.periodStart = m.periodStart;
         revision.occurredOn = m.occurredOn;
         revision.reportedBy = m.reportedBy;
         revision.recordedAt = m.recordedAt;
-        revision.replacedAt = Instant.now();
+        revision.replacedAt = Instant.now(); // the same time base as recordedAt
+        revision.replacedBy = caller.subject();
         em.persist(revision);
     }
 
@@ -340,7 +410,8 @@ public class Measurements {
 
     private static MeasurementView view(Measurement m, KpiDefinition kpi, String outcome) {
         return new MeasurementView(m.id, m.planId, m.kpiId, kpi.key, m.value.stripTrailingZeros().toPlainString(),
-                m.currency, m.periodStart, m.occurredOn, m.source, m.externalId, m.reportedBy, m.recordedAt, m.version,
+                m.currency, m.periodStart, m.occurredOn, m.source, m.organisationId, m.externalId, m.reportedBy, m.recordedAt,
+                m.version,
                 outcome);
     }
 }

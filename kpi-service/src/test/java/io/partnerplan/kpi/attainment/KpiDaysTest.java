@@ -60,15 +60,14 @@ class KpiDaysTest {
 
     private void certified(String value, String on, String externalId, int status) {
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
-                .body(Map.of("planId", f.plan.toString(), "kpi", "certified", "value", value, "occurredOn", on,
-                        "source", "PRM", "externalId", externalId))
+                .body(Map.of("planId", f.plan.toString(), "kpi", "certified", "value", value, "occurredOn", on, "externalId", externalId))
                 .post("/api/v1/measurements").then().statusCode(status);
     }
 
     private void correct(String revenue, String on, String externalId) {
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
                 .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", revenue, "currency", "USD",
-                        "occurredOn", on, "source", "CRM", "externalId", externalId))
+                        "occurredOn", on, "externalId", externalId))
                 .post("/api/v1/measurements").then().statusCode(200).body("outcome", equalTo("corrected"));
     }
 

@@ -213,7 +213,7 @@ class MilestoneCriteriaTest {
         clock.today(LocalDate.parse("2027-03-01"));
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
                 .body(Map.of("planId", f.plan.toString(), "kpi", "deals-registered", "value", "12",
-                        "occurredOn", "2027-02-20", "source", "CRM", "externalId", "deals-feb"))
+                        "occurredOn", "2027-02-20", "externalId", "deals-feb"))
                 .post("/api/v1/measurements").then().statusCode(201);
         KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30),
                 r -> r.value().contains(criterion.toString()) && KafkaProbe.header(r, "ce_type").endsWith("criterion.met.v1"));

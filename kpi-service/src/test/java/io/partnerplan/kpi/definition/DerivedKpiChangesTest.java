@@ -62,7 +62,7 @@ class DerivedKpiChangesTest {
 
     private void measure(String kpi, String value, String on) {
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
-                .body(Map.of("planId", f.plan.toString(), "kpi", kpi, "value", value, "occurredOn", on, "source", "CRM"))
+                .body(Map.of("planId", f.plan.toString(), "kpi", kpi, "value", value, "occurredOn", on))
                 .post("/api/v1/measurements").then().statusCode(201);
     }
 

@@ -66,7 +66,7 @@ class DerivedKpiTest {
 
     private void measure(String kpi, String value, String on) {
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
-                .body(Map.of("planId", f.plan.toString(), "kpi", kpi, "value", value, "occurredOn", on, "source", "CRM"))
+                .body(Map.of("planId", f.plan.toString(), "kpi", kpi, "value", value, "occurredOn", on))
                 .post("/api/v1/measurements").then().statusCode(201);
     }
 
@@ -125,7 +125,7 @@ class DerivedKpiTest {
     void theScorecardComputesADerivedKpiPerPeriodFromItsInputsAndNothingCanBeRecordedToIt() {
         define(derived("win-ratio", "PERCENT", "deals_won / (deals_won + deals_lost) * 100")).statusCode(201);
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
-                .body(Map.of("planId", f.plan.toString(), "kpi", "win-ratio", "value", "50", "occurredOn", "2027-03-01", "source", "CRM"))
+                .body(Map.of("planId", f.plan.toString(), "kpi", "win-ratio", "value", "50", "occurredOn", "2027-03-01"))
                 .post("/api/v1/measurements").then().statusCode(400).body("errors[0].field", equalTo("kpi"))
                 .body("errors[0].message", containsString("derived"));
         measure("deals-won", "3", "2027-02-10");

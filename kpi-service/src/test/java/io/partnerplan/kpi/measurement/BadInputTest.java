@@ -43,7 +43,7 @@ class BadInputTest {
 
     private Map<String, Object> measurement(String kpi, String currency) {
         Map<String, Object> m = new HashMap<>(Map.of("planId", f.plan.toString(), "kpi", kpi, "value", "3",
-                "occurredOn", "2027-03-01", "source", "CRM"));
+                "occurredOn", "2027-03-01"));
         if (currency != null) {
             m.put("currency", currency);
         }
@@ -61,8 +61,8 @@ class BadInputTest {
         given().auth().oauth2(f.crm).contentType(ContentType.JSON).body(measurement("deal-value", "USD"))
                 .post("/api/v1/measurements").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
         String results = given().auth().oauth2(f.crm).contentType("text/csv")
-                .body(("planId,kpi,value,currency,occurredOn,source\n%s,deal-value,5,USD,2027-03-01,CRM\n"
-                        + "%s,deals-won,5,EUR,2027-03-01,CRM\n").formatted(f.plan, f.plan).getBytes(StandardCharsets.UTF_8))
+                .body(("planId,kpi,value,currency,occurredOn,source\n%s,deal-value,5,USD,2027-03-01,northwind-crm\n"
+                        + "%s,deals-won,5,EUR,2027-03-01,northwind-crm\n").formatted(f.plan, f.plan).getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/measurements/bulk").then().statusCode(200).extract().asString();
         assertThat(results.lines()).hasSize(2).allMatch(l -> l.contains("\"outcome\":\"rejected\""));
         assertThat(results.lines().toList().get(0)).contains("\"field\":\"kpi\"");

@@ -38,7 +38,7 @@ class BulkMeasurementsTest {
 
     private String row(int n, String value) {
         return """
-                {"planId":"%s","kpi":"revenue","value":"%s","currency":"USD","occurredOn":"%s","source":"CRM","externalId":"opp-%d"}"""
+                {"planId":"%s","kpi":"revenue","value":"%s","currency":"USD","occurredOn":"%s","externalId":"opp-%d"}"""
                 .formatted(f.plan, value, LocalDate.parse("2027-02-01").plusDays(n % 300), n);
     }
 
@@ -106,10 +106,10 @@ class BulkMeasurementsTest {
     void csvWithAHeaderInAnyColumnOrderNamesTheBadCellsField() {
         String csv = """
                 externalId,kpi,planId,value,currency,occurredOn,source
-                crm-1,revenue,%s,2500.50,USD,2027-03-01,CRM
-                crm-2,revenue,%s,lots,USD,2027-03-02,CRM
-                crm-3,revenue,%s,10,USD,not-a-date,CRM
-                crm-4,revenue,%s,10,USD,2027-03-04,
+                crm-1,revenue,%s,2500.50,USD,2027-03-01,northwind-crm
+                crm-2,revenue,%s,lots,USD,2027-03-02,
+                crm-3,revenue,%s,10,USD,not-a-date,
+                crm-4,revenue,%s,10,USD,2027-03-04,CRM
                 """.formatted(f.plan, f.plan, f.plan, f.plan);
         List<JsonNode> results = upload(f.crm, "text/csv", csv);
         assertThat(results).extracting(r -> r.get("outcome").asText()).containsExactly("accepted", "rejected", "rejected", "rejected");

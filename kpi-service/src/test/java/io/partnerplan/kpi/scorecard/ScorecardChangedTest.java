@@ -84,7 +84,7 @@ class ScorecardChangedTest {
         // The same value again is a duplicate: nothing changed, nothing announced.
         given().auth().oauth2(f.crm).contentType(ContentType.JSON)
                 .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", "50000", "currency", "USD",
-                        "occurredOn", "2027-03-20", "source", "CRM", "externalId", "sc-2"))
+                        "occurredOn", "2027-03-20", "externalId", "sc-2"))
                 .post("/api/v1/measurements").then().statusCode(200);
         clock.later(Duration.ofSeconds(1));
         assertThat(summaries.announce(f.tenant, f.plan)).isFalse();
@@ -124,7 +124,7 @@ class ScorecardChangedTest {
                 int i = n;
                 answers.add(pool.submit(() -> given().auth().oauth2(f.crm).contentType(ContentType.JSON)
                         .body(Map.of("planId", f.plan.toString(), "kpi", "revenue", "value", "10", "currency", "USD",
-                                "occurredOn", "2027-03-" + (10 + i % 10), "source", "CRM", "externalId", "burst-" + i))
+                                "occurredOn", "2027-03-" + (10 + i % 10), "externalId", "burst-" + i))
                         .post("/api/v1/measurements").then().extract().statusCode()));
             }
             for (var answer : answers) {
@@ -154,7 +154,7 @@ class ScorecardChangedTest {
         StringBuilder file = new StringBuilder();
         for (int n = 1; n <= 1200; n++) {
             file.append("""
-                    {"planId":"%s","kpi":"revenue","value":"10","currency":"USD","occurredOn":"%s","source":"CRM","externalId":"sc-bulk-%d"}
+                    {"planId":"%s","kpi":"revenue","value":"10","currency":"USD","occurredOn":"%s","externalId":"sc-bulk-%d"}
                     """.formatted(f.plan, LocalDate.parse("2027-05-01").plusDays(n % 60), n));
         }
         given().auth().oauth2(f.crm).contentType("application/x-ndjson").body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))

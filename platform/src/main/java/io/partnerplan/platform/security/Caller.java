@@ -67,6 +67,21 @@ public class Caller {
         return roles().contains(role);
     }
 
+    /**
+     * The integration client calling (a PRM/CRM machine client: role {@value Roles#INTEGRATION}), by its
+     * client id: the {@code azp} claim, else {@code client_id}, else (identity providers whose
+     * client-credentials tokens carry neither) {@code sub}. Empty for a person and without a token. What
+     * an integration writes is attributed to this id, never to a name the request body gives.
+     */
+    public Optional<String> integrationClient() {
+        if (!hasRole(Roles.INTEGRATION)) {
+            return Optional.empty();
+        }
+        return claim("azp").filter(id -> !id.isBlank())
+                .or(() -> claim("client_id").filter(id -> !id.isBlank()))
+                .or(() -> Optional.of(subject()));
+    }
+
     /** A string claim of the token (checked for its type and control characters), e.g. {@code azp} or {@code email}. */
     public Optional<String> claim(String name) {
         return claims().flatMap(c -> c.string(name));

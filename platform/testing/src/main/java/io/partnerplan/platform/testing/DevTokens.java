@@ -32,6 +32,14 @@ public final class DevTokens {
                 roles);
     }
 
+    /**
+     * An integration client's client-credentials token: role {@code integration}, client id in {@code azp}
+     * (where services take a measurement's source from) and a service-account subject, as Keycloak issues them.
+     */
+    public static String integration(String tenant, UUID organisation, String clientId) {
+        return tokenWith(tenant, organisation, "service-account-" + clientId, java.util.Map.of("azp", clientId), "integration");
+    }
+
     /** With person claims of its own ({@code name}, {@code email}, {@code locale}, {@code zoneinfo}, ...). */
     public static String tokenWith(String tenant, UUID organisation, String subject, java.util.Map<String, ?> claims,
                                    String... roles) {
