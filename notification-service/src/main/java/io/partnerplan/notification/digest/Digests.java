@@ -115,7 +115,7 @@ public class Digests {
         String locale = mine.locale() != null ? mine.locale() : person.get().locale();
         String kind = waiting.frequency().name().toLowerCase(java.util.Locale.ROOT);
         Map<String, Object> params = Map.of("count", items.size());
-        String title = Wording.message(locale, "digest." + kind + ".title", params);
+        String title = Wording.message(locale, "digest." + kind + ".title" + (items.size() == 1 ? ".one" : ""), params);
         String body = Wording.message(locale, "digest.body", params);
         List<String> lines = items.stream().map(r -> (String) r[0]).toList();
         // Due at once: the delivery queue runs on the database's real time, which a clock moved ahead
