@@ -41,8 +41,8 @@ class SchemaNegativeTest {
 
     @Test
     void aWrongTypeFails() {
-        assertFails(mutate("HorizontalPodAutoscaler", "plan-service", o -> ((ObjectNode) o.path("spec")).put("minReplicas", "three")),
-                "three");
+        assertFails(mutate("ScaledObject", "plan-service", o -> ((ObjectNode) o.path("spec")).put("minReplicaCount", "three")),
+                "minReplicaCount");
     }
 
     @Test
