@@ -35,7 +35,8 @@ import io.partnerplan.platform.testing.Repository;
 
 /**
  * The agreed plan is a contract, checked for every write the API has: from docs/openapi.yaml, every
- * write operation under {@code /api/v1/plans/{id}} is sent, through the gateway, as each role on the
+ * write operation under {@code /api/v1/plans/{id}} (and every other service's write addressed by
+ * {@code {planId}}, e.g. kpi-service's targets) is sent, through the gateway, as each role on the
  * plan, against an ACTIVE plan both sides signed. Each must either answer 409 (agreed content changes
  * only through an amendment) or be one of the direct writes plan-service lists (execution and process,
  * {@code x-agreed-plan} in the document, with why). A new endpoint is tried the day it is added: until
@@ -67,6 +68,8 @@ class AgreedPlanIT {
         String admin = DevTokens.token(tenant, null, "tenant-admin");
         String vendor = create(admin, "/api/v1/organisations", Map.of("name", "Contoso Cloud", "kind", "VENDOR", "timeZone", "UTC"));
         String partner = create(admin, "/api/v1/organisations", Map.of("name", "Northwind", "kind", "PARTNER", "timeZone", "UTC"));
+        create(admin, "/api/v1/kpis", Map.of("key", "revenue", "name", "Revenue", "unit", "CURRENCY", "currency", "USD",
+                "direction", "HIGHER_IS_BETTER", "aggregation", "SUM"));
         Map<String, String> orgOf = Map.of("vendor-manager", vendor, "partner-owner", partner, "contributor", vendor,
                 "executive-sponsor", partner, "viewer", vendor);
         for (String role : ROLES) {
@@ -101,6 +104,7 @@ class AgreedPlanIT {
         ids.put("actionId", create(vm, planPath + "/actions", Map.of("title", "Book the webinar platform",
                 "owner", "vendor-manager@" + tenant + ".example", "dueOn", "2027-03-01")));
         ids.put("subject", "viewer@" + tenant + ".example");
+        ids.put("kpi", "revenue");
         ids.put("amendmentId", UUID.randomUUID().toString());
         ids.put("invitationId", UUID.randomUUID().toString());
         ids.put("escalationId", UUID.randomUUID().toString());
@@ -110,6 +114,9 @@ class AgreedPlanIT {
                     Map.of("If-Match", etag(vm, planPath)));
             assertEquals(200, answer.statusCode(), step[1] + ": " + answer.body());
         }
+        // kpi-service learns the signed objectives' targets from plan.objectives-agreed.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                read(vm, "/api/v1/targets/" + plan).findValuesAsText("target").contains("500000"));
         asSigned = agreedContent();
         assertEquals("ACTIVE", asSigned.path("plan").path("status").asText());
     }
@@ -121,7 +128,7 @@ class AgreedPlanIT {
         List<DynamicNode> unclassified = new ArrayList<>();
         int writes = 0;
         for (Operation op : openApi.operations()) {
-            if (!op.writes() || !(op.path().equals(PLAN_PATH) || op.path().startsWith(PLAN_PATH + "/"))) {
+            if (!op.writes() || !underAPlan(op)) {
                 continue;
             }
             writes++;
@@ -148,6 +155,11 @@ class AgreedPlanIT {
         return Stream.of(DynamicContainer.dynamicContainer("unclassified writes", unclassified),
                 DynamicContainer.dynamicContainer("agreed content: 409 for each role (403 where the role never writes it)", refused),
                 DynamicContainer.dynamicContainer("execution and process: direct, listed in plan-service", direct));
+    }
+
+    /** Writes under {@code /plans/{id}}, and the other services' writes addressed by a plan ({@code {planId}}: targets, reviews). */
+    private static boolean underAPlan(Operation op) {
+        return op.path().equals(PLAN_PATH) || op.path().startsWith(PLAN_PATH + "/") || op.path().contains("{planId}");
     }
 
     @AfterAll
@@ -209,6 +221,7 @@ class AgreedPlanIT {
         content.set("investments", read(vm, base + "/investments"));
         content.set("budgets", read(vm, base + "/budgets").path("items"));
         content.set("versions", read(vm, base + "/versions?limit=100").path("items"));
+        content.set("targets", read(vm, "/api/v1/targets/" + plan));
         return content;
     }
 
@@ -224,9 +237,9 @@ class AgreedPlanIT {
     }
 
     private static String url(Operation op) {
-        String path = op.path().replace("{id}", plan);
+        String path = op.path().replace("{id}", plan).replace("{planId}", plan);
         for (String parameter : op.pathParameters()) {
-            if (!parameter.equals("id")) {
+            if (!parameter.equals("id") && !parameter.equals("planId")) {
                 String id = ids.get(parameter);
                 if (id == null) {
                     fail(op + ": AgreedPlanIT has no id for {" + parameter + "}: seed one on the agreed plan");

@@ -570,14 +570,17 @@ class JourneyIT {
                 "webhook calls: " + webhookTypes()));
 
         walk.text("""
-                At the end of the MOP year Maria renews the plan for the next one: a draft with the same
-                members, sections, objectives (moved by a year) and planned budgets; the open action items
-                move over and keep their ids.
+                Both sides want next year's plan signed before their budget rounds, so Maria renews the plan
+                now, before the renewal window opens (90 days before the horizon ends), saying why: a draft
+                with the same members, sections, objectives, milestones and investments (moved by a year, to
+                be agreed again) and planned budgets; the open action items move over and keep their ids. The
+                current plan stays the one reviewed until the successor is agreed.
                 """);
         String planTag = given().auth().oauth2(vm).get("/api/v1/plans/{id}", plan).then().statusCode(200).extract().header("ETag");
         Response renewal = given().auth().oauth2(vm).header("If-Match", planTag).contentType(ContentType.JSON)
                 .filter(walk.call("VM", "SUCCESSOR=.successorPlanId", null, null)).body("""
-                {"title": "Contoso x Northwind FY29"}""").post("/api/v1/plans/{id}/renewal", plan);
+                {"title": "Contoso x Northwind FY29", "reason": "Both sides plan FY29 before their budget rounds"}""")
+                .post("/api/v1/plans/{id}/renewal", plan);
         renewal.then().statusCode(201);
         String successor = walk.name("SUCCESSOR", renewal.path("successorPlanId"));
         List<String> carried = renewal.path("carriedActionIds");
@@ -591,6 +594,14 @@ class JourneyIT {
                 .get("/api/v1/plans/{id}/actions", successor).then().statusCode(200)
                 .body("items.id", hasItems(carried.toArray()));
         assertTrue(!carried.isEmpty(), "the open action items are carried over");
+        given().auth().oauth2(po).filter(walk.call("PO", null, "[.items[] | {title, dueOn, status}]",
+                        n -> list(n.get("items"), m -> ordered("title", m.get("title"), "dueOn", m.get("dueOn"), "status", m.get("status")))))
+                .get("/api/v1/plans/{id}/milestones", successor).then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("PENDING")))
+                .body("items.dueOn", hasItems("2028-05-31", "2028-08-31"));
+        // The running plan keeps its reviews until the successor is agreed.
+        given().auth().oauth2(po).get("/api/v1/review-schedules/{plan}", plan).then().statusCode(200)
+                .body("status", hasItems("SCHEDULED"));
 
         // Every consumer understood every event of the journey: no dead-letter topic holds one of this tenant's
         // (an event type or field one side renamed, or a consumer that misreads another's event, lands there).

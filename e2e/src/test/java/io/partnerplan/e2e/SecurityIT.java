@@ -127,6 +127,8 @@ class SecurityIT {
     private static String ownerOfA;
     private static String poSubjectOfA;
     private static String poPerson;
+    private static String sharedTemplate;
+    private static String unsharedTemplate;
 
     @BeforeAll
     static void fixture() throws Exception {
@@ -136,6 +138,29 @@ class SecurityIT {
                 "MilestoneCriterionRequest", Set.of("kpi", "threshold", "windowStart", "windowEnd")));
         E2eStack.ensureUp();
         seedTenantA();
+    }
+
+    /** Templates: a partner reads those the vendor shared with it, never an unshared one; another partner neither. */
+    @org.junit.jupiter.api.Test
+    void aPartnerSeesOnlyTheTemplatesSharedWithIt() throws Exception {
+        String otherPartner = DevTokens.tokenFor(tenantA, UUID.fromString(partnerB), "owner@partner-b.example", "partner-owner");
+        HttpResponse<String> mine = exchange("GET", "/api/v1/templates", ownerOfA, null, null, Map.of());
+        assertEquals(200, mine.statusCode(), mine.body());
+        List<String> ids = JSON.readTree(mine.body()).path("items").findValuesAsText("id");
+        assertEquals(List.of(sharedTemplate), ids, "partner A lists exactly the template shared with it: " + mine.body());
+        assertTrue(JSON.readTree(mine.body()).path("items").get(0).path("sharing").isMissingNode()
+                || JSON.readTree(mine.body()).path("items").get(0).path("sharing").isNull(), "nor whom else it is shared with: " + mine.body());
+        assertEquals(200, exchange("GET", "/api/v1/templates/" + sharedTemplate, ownerOfA, null, null, Map.of()).statusCode());
+        refusedTemplate(exchange("GET", "/api/v1/templates/" + unsharedTemplate, ownerOfA, null, null, Map.of()));
+        HttpResponse<String> theirs = exchange("GET", "/api/v1/templates", otherPartner, null, null, Map.of());
+        assertEquals(0, JSON.readTree(theirs.body()).path("items").size(), "another partner lists none: " + theirs.body());
+        refusedTemplate(exchange("GET", "/api/v1/templates/" + sharedTemplate, otherPartner, null, null, Map.of()));
+        refusedTemplate(exchange("GET", "/api/v1/templates/" + unsharedTemplate, otherPartner, null, null, Map.of()));
+    }
+
+    private static void refusedTemplate(HttpResponse<String> answer) {
+        assertEquals(404, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), answer.body());
     }
 
     @TestFactory
@@ -688,6 +713,13 @@ class SecurityIT {
         String webhook = seed("webhook", admin, "/api/v1/notifications/webhooks", Map.of("url", "https://prm.northwind.example/hooks"));
         String template = seed("template", vm, "/api/v1/templates", Map.of("planId", plan));
         String measurement = seed("measurement", vm, "/api/v1/measurements", Map.of("currency", "USD"));
+        // Shared with partner A: partner A reads it, another partner must not even see it; the unshared one nobody but the vendor.
+        HttpResponse<String> sharing = exchange("PUT", "/api/v1/templates/" + template + "/sharing", vm, "application/json",
+                JSON.writeValueAsString(Map.of("allPartners", false, "partnerOrganisationIds", List.of(partnerA))),
+                Map.of("If-Match", "\"0\""));
+        assertEquals(200, sharing.statusCode(), "fixture: sharing the template answered " + sharing.body());
+        sharedTemplate = template;
+        unsharedTemplate = seed("unshared template", vm, "/api/v1/templates", Map.of("planId", plan));
 
         // Partner A's organisation and people: another partner must not even see them (issue 19, finding 5).
         pathIds.put("organisations/{id}", new Id(partnerA, Scope.PARTNERSHIP));
@@ -723,7 +755,7 @@ class SecurityIT {
         pathIds.put("years/{fiscalYear}", new Id("2027", Scope.VALUE));
         pathIds.put("webhooks/{id}", new Id(webhook, Scope.TENANT));
         pathIds.put("deliveries/{deliveryId}", new Id(unseeded("webhook delivery"), Scope.TENANT));
-        pathIds.put("templates/{templateId}", new Id(template, Scope.TENANT));
+        pathIds.put("templates/{templateId}", new Id(template, Scope.PARTNERSHIP));
         pathIds.put("inbox/{id}", new Id(unseeded("inbox item"), Scope.TENANT));
         pathIds.put("preferences/{channel}", new Id("EMAIL", Scope.VALUE));
         pathIds.put("{eventType}", new Id("plan.agreed", Scope.VALUE));

@@ -94,6 +94,28 @@ public final class PlanFixture {
         return this;
     }
 
+    /**
+     * Targets as an agreed plan gets them: plan-service's plan.objectives-agreed with one objective per
+     * (start, end, target) triple naming {@code kpi}; waits until kpi-service holds the last one.
+     * (Typed targets, PUT /targets, are for plans being drafted: an agreed plan's answer 409.)
+     */
+    public void agreedTargets(String kpi, String... startEndTarget) {
+        StringBuilder objectives = new StringBuilder();
+        for (int i = 0; i < startEndTarget.length; i += 3) {
+            objectives.append(i == 0 ? "" : ",").append("""
+                    {"id":"%s","planId":"%s","title":"%s %s","description":null,"measures":[{"kpi":"%s","target":"%s"}],
+                     "periodStart":"%s","periodEnd":"%s","version":0}""".formatted(UUID.randomUUID(), plan, kpi,
+                    startEndTarget[i], kpi, startEndTarget[i + 2], startEndTarget[i], startEndTarget[i + 1]));
+        }
+        send(PLAN_TOPIC, plan, "plan.objectives-agreed", """
+                {"planId":"%s","planVersion":1,"objectives":[%s]}""".formatted(plan, objectives));
+        String last = startEndTarget[startEndTarget.length - 1];
+        String lastStart = startEndTarget[startEndTarget.length - 3];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(vendorManager).get("/api/v1/targets/{plan}/{kpi}", plan, kpi).then().statusCode(200)
+                        .body("periods.find { it.start == '" + lastStart + "' }.target", org.hamcrest.Matchers.equalTo(last)));
+    }
+
     /** @return the event's id */
     public String send(String topic, UUID key, String type, String data) {
         String id = UUID.randomUUID().toString();

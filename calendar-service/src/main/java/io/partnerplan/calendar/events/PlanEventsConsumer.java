@@ -20,7 +20,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * plan-service's events: an agreed plan gets its review schedule; a held review closes its occurrence;
- * a closed or renewed plan loses what is left of its schedule; organisations become known to the calendar.
+ * a closed plan loses what is left of its schedule, a renewed one once its successor is agreed (until then
+ * it is still the plan in force, and is reviewed); organisations become known to the calendar.
  */
 @ApplicationScoped
 public class PlanEventsConsumer {
@@ -53,8 +54,12 @@ public class PlanEventsConsumer {
 
     private void handle(IncomingEvent event) {
         switch (event.shortType()) {
-            case "plan.agreed" -> reviews.schedule(event);
-            case "plan.closed", "plan.renewed" -> reviews.cancel(UUID.fromString(event.subject()));
+            case "plan.agreed" -> {
+                reviews.schedule(event);
+                reviews.successorAgreed(event.tenantId(), event.uuid("id"));
+            }
+            case "plan.closed" -> reviews.cancel(UUID.fromString(event.subject()));
+            case "plan.renewed" -> reviews.renewed(event.tenantId(), event.uuid("planId"), event.uuid("successorPlanId"));
             case "review.completed" -> reviews.complete(event);
             case "organisation.created", "organisation.updated" -> organisations.learn(event);
             default -> {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,7 +52,11 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move one open review to another day (If-Match: the review's version)",
-            description = "Emits review.scheduled with the plan's whole schedule; the review is announced again for its new day")
+            description = "Emits review.scheduled with the plan's whole schedule; the review is announced again for its new day",
+            extensions = {
+                    @Extension(name = "x-agreed-plan", value = "execution"),
+                    @Extension(name = "x-agreed-plan-reason", value = "Moving one meeting to a day both sides can make: "
+                            + "the review cadence is agreed content (an amendment's changes.plan), the day of a single review is scheduling") })
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "Held or cancelled already, or another review of the plan is on that day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

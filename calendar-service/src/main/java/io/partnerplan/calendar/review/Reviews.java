@@ -179,7 +179,36 @@ public class Reviews {
         return ReviewView.of(review);
     }
 
-    /** On plan.closed or plan.renewed: the remaining reviews will not be held. */
+    /**
+     * On plan.renewed: the successor is only a draft, so the renewed plan stays the one both sides work
+     * and review; its schedule is kept until the successor is agreed ({@link #successorAgreed}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void renewed(String tenant, UUID planId, UUID successorPlanId) {
+        em.createNativeQuery("""
+                        insert into plan_succession (plan_id, tenant_id, successor_plan_id, renewed_at) values (?1, ?2, ?3, ?4)
+                        on conflict (plan_id) do update set successor_plan_id = excluded.successor_plan_id
+                        where plan_succession.tenant_id = excluded.tenant_id""")
+                .setParameter(1, planId).setParameter(2, tenant).setParameter(3, successorPlanId)
+                .setParameter(4, clock.instant()).executeUpdate();
+        // Events of two plans may arrive in either order: a successor agreed already ends the schedule now.
+        Long successorScheduled = em.createQuery("select count(r) from PlanReview r where r.planId = ?1", Long.class)
+                .setParameter(1, successorPlanId).getSingleResult();
+        if (successorScheduled > 0) {
+            cancel(planId);
+        }
+    }
+
+    /** On plan.agreed: when the plan succeeds a renewed one, the renewed plan's remaining reviews will not be held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void successorAgreed(String tenant, UUID planId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> renewed = em.createNativeQuery("select plan_id from plan_succession where tenant_id = ?1 and successor_plan_id = ?2")
+                .setParameter(1, tenant).setParameter(2, planId).getResultList();
+        renewed.forEach(this::cancel);
+    }
+
+    /** On plan.closed, and on a renewed plan's successor agreed: the remaining reviews will not be held. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(UUID planId) {
         em.createQuery("update PlanReview r set r.status = ?1, r.version = r.version + 1 where r.planId = ?2 and r.status in (?3, ?4)")

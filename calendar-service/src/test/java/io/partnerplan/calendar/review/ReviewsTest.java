@@ -72,4 +72,40 @@ class ReviewsTest {
         given().auth().oauth2(DevTokens.token("x-" + tenant, partner, Roles.PARTNER_OWNER))
                 .get("/api/v1/review-schedules/{plan}", plan).then().statusCode(404);
     }
+
+    @Test
+    void aRenewedPlanKeepsItsReviewsUntilItsSuccessorIsAgreed() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID vendor = UUID.randomUUID();
+        UUID partner = UUID.randomUUID();
+        UUID old = UUID.randomUUID();
+        UUID successor = UUID.randomUUID();
+        String agreed = """
+                {"id":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s","title":"FY33","status":"AGREED",
+                 "horizonStart":"%s","horizonEnd":"%s","reviewCadence":"QUARTERLY","signOffs":[]}""";
+        send(tenant, old, "plan.agreed", agreed.formatted(old, vendor, partner, "2033-02-01", "2034-01-31"));
+        String token = DevTokens.token(tenant, partner, Roles.PARTNER_OWNER);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/v1/review-schedules/{plan}", old).then().statusCode(200).body("", hasSize(4)));
+
+        // Renewed into a draft: the running plan is still reviewed.
+        send(tenant, old, "plan.renewed", """
+                {"planId":"%s","successorPlanId":"%s","carriedActionIds":[]}""".formatted(old, successor));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/v1/review-schedules/{plan}", old).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.everyItem(equalTo("SCHEDULED"))));
+
+        // The successor agreed: the old plan's remaining reviews will not be held; the successor has its own.
+        send(tenant, successor, "plan.agreed", agreed.formatted(successor, vendor, partner, "2034-02-01", "2035-01-31"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/v1/review-schedules/{plan}", old).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
+        given().auth().oauth2(token).get("/api/v1/review-schedules/{plan}", successor).then().statusCode(200)
+                .body("", hasSize(4)).body("status", org.hamcrest.Matchers.everyItem(equalTo("SCHEDULED")));
+    }
+
+    private static void send(String tenant, UUID key, String type, String data) {
+        KafkaProbe.send("partnerplan.plan.events.v1", key.toString(), data,
+                KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), "io.partnerplan." + type + ".v1", key.toString(), tenant));
+    }
 }

@@ -28,7 +28,10 @@ public record ScorecardSummary(UUID planId, LocalDate asOf, Instant computedAt, 
 
     /** A period over before the summary's day, judged on its actual (as a scorecard judges a closed period). */
     @Schema(name = "ScorecardSummaryClosedPeriod", description = "A period over before the summary's day, judged on its actual")
-    public record ClosedPeriod(String period, LocalDate periodStart, LocalDate periodEnd, String target, String actual,
+    public record ClosedPeriod(String period, LocalDate periodStart, LocalDate periodEnd,
+                               @Schema(description = "The target in force when the period ended: an amendment accepted "
+                                       + "later changes the plan's targets, not what this period was held to") String target,
+                               String actual,
                                @Schema(description = "Percent of the period's target reached") String attainment,
                                @Schema(description = "From the attainment") Rag rag) {
     }

@@ -39,6 +39,7 @@ import io.partnerplan.kpi.period.PlanPeriod;
 import io.partnerplan.kpi.period.PlanPeriods;
 import io.partnerplan.kpi.plan.PlansOfCaller;
 import io.partnerplan.kpi.plan.TrackedPlan;
+import io.partnerplan.kpi.target.TargetHistory;
 import io.partnerplan.kpi.target.TargetPeriod;
 import io.partnerplan.kpi.target.TargetSet;
 import io.partnerplan.platform.concurrency.Versions;
@@ -60,11 +61,13 @@ public class Scorecards {
     private final KeptScorecards kept;
     private final Caller caller;
     private final ObjectMapper json;
+    private final TargetHistory history;
 
     public Scorecards(EntityManager em, PlansOfCaller plans, PlanPeriods periods, KpiDefinitionRepository kpis,
                       Observations observations, Criteria criteria, KpiDays days, KeptScorecards kept, Caller caller,
-                      ObjectMapper json) {
+                      ObjectMapper json, TargetHistory history) {
         this.json = json;
+        this.history = history;
         this.days = days;
         this.kept = kept;
         this.caller = caller;
@@ -119,6 +122,8 @@ public class Scorecards {
      * The summary {@code kpi.scorecard.changed} carries: per KPI, the period {@code asOf} falls in (else the
      * nearest one) and the last period closed before it. Reads values from the period before the current one
      * on only (or from the last closed one, if earlier), which is all its trend and the closed period need.
+     * The closed period is judged against the target in force when it ended ({@link TargetHistory}): what a
+     * review held on it keeps, whatever an amendment changed afterwards.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ScorecardSummary.KpiSummary> summary(TrackedPlan plan, LocalDate asOf) {
@@ -128,9 +133,11 @@ public class Scorecards {
         int readFromIndex = Math.max(0, closed < 0 ? current - 1 : Math.min(closed, current - 1));
         LocalDate readFrom = current < 0 ? plan.horizonStart : planPeriods.get(readFromIndex).start();
         List<ScorecardSummary.KpiSummary> result = new ArrayList<>();
+        Map<String, BigDecimal> inForce = closed < 0 ? Map.of()
+                : history.inForceAtEnd(plan.tenantId, plan.planId, planPeriods.get(closed).start(), planPeriods.get(closed).end());
         for (ScorecardView.KpiScore score : scores(plan, planPeriods, asOf, readFrom, SeriesGranularity.NONE)) {
             ScorecardView.PeriodScore period = current < 0 ? null : score.periods().get(current);
-            ScorecardView.PeriodScore last = closed < 0 ? null : score.periods().get(closed);
+            ScorecardView.PeriodScore last = closed < 0 ? null : asAgreedThen(score, score.periods().get(closed), inForce.get(score.kpi()));
             result.add(new ScorecardSummary.KpiSummary(score.kpi(), score.name(), score.unit(), score.currency(),
                     period == null ? null : period.label(), period == null ? null : period.start(),
                     period == null ? null : period.end(), period == null ? null : period.target(),
@@ -140,6 +147,18 @@ public class Scorecards {
                             last.actual(), last.attainment(), last.rag())));
         }
         return result;
+    }
+
+    /** A closed period judged against the target in force at its end, when that is not the target it has now. */
+    static ScorecardView.PeriodScore asAgreedThen(ScorecardView.KpiScore score, ScorecardView.PeriodScore closed, BigDecimal target) {
+        if (target == null || (closed.target() != null && new BigDecimal(closed.target()).compareTo(target) == 0)) {
+            return closed;
+        }
+        BigDecimal actual = closed.actual() == null ? null : new BigDecimal(closed.actual());
+        BigDecimal percent = Attainment.percent(io.partnerplan.kpi.definition.Direction.valueOf(score.direction()), actual, target);
+        return new ScorecardView.PeriodScore(closed.label(), closed.start(), closed.end(), closed.status(), Decimals.plain(target),
+                closed.actual(), Decimals.plain(percent), closed.forecast(), closed.forecastAttainment(),
+                Attainment.rag(percent, new BigDecimal(score.greenAt()), new BigDecimal(score.amberAt())));
     }
 
     /** The last period that ended before {@code day}; -1 when none has. */

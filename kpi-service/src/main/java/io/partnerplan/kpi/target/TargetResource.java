@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,13 +68,18 @@ public class TargetResource {
     @PUT
     @Path("/{kpi}")
     @RolesAllowed({ Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER })
-    @Operation(summary = "Set one KPI's targets for the plan", description = "Replaces the whole set. Creating needs no "
-            + "If-Match; replacing an existing set needs the ETag last read (412 when it changed since, 428 without). "
-            + "Every period must be one of the plan's periods. Emits kpi.targets.set. Once the plan is agreed, an accepted "
-            + "amendment whose objectives name a KPI's target for one of these periods sets that target too.")
+    @Operation(summary = "Set one KPI's targets for a plan being drafted", description = "Replaces the whole set. Creating "
+            + "needs no If-Match; replacing an existing set needs the ETag last read (412 when it changed since, 428 without). "
+            + "Every period must be one of the plan's periods. Emits kpi.targets.set. Once both sides signed the plan (agreed, "
+            + "active, in review) its targets are its objectives' per-period targets: this answers 409 (agreed-content) naming "
+            + "the amendment to propose, and an accepted amendment sets them (an objective over another span than one period "
+            + "is split onto the periods it reaches: sums by days, levels as they are). A renewed or closed plan's targets are final (409).",
+            extensions = @Extension(name = "x-agreed-plan", value = "agreed"))
     @APIResponse(responseCode = "200", description = "The targets as stored",
             content = @Content(schema = @Schema(implementation = TargetSetView.class)))
     @APIResponse(responseCode = "400", description = "A period that is not one of the plan's, amber above green...",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan is agreed (change its objectives by amendment), renewed or closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such plan or KPI, or not one of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

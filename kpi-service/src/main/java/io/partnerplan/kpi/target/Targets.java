@@ -1,7 +1,6 @@
 package io.partnerplan.kpi.target;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,10 +45,14 @@ public class Targets {
     private final Outbox outbox;
     private final Caller caller;
     private final Event<TargetsChanged> changes;
+    private final TargetHistory history;
+    private final java.time.Clock clock;
 
     public Targets(EntityManager em, KpiDefinitionRepository kpis, PlansOfCaller plans, PlanPeriods periods, Outbox outbox,
-                   Caller caller, Event<TargetsChanged> changes) {
+                   Caller caller, Event<TargetsChanged> changes, TargetHistory history, java.time.Clock clock) {
         this.changes = changes;
+        this.history = history;
+        this.clock = clock;
         this.em = em;
         this.kpis = kpis;
         this.plans = plans;
@@ -62,6 +65,7 @@ public class Targets {
     @Transactional
     public TargetSetView set(UUID planId, String kpiKey, String ifMatch, TargetSetRequest request) {
         TrackedPlan plan = plans.require(planId);
+        requireDirectWrite(plan);
         KpiDefinition kpi = kpis.byKey(kpiKey)
                 .orElseThrow(() -> ProblemException.notFound("KPI", kpiKey));
         BigDecimal green = request.greenAt() == null ? DEFAULT_GREEN : request.greenAt();
@@ -82,15 +86,17 @@ public class Targets {
             set.planId = planId;
             set.kpiId = kpi.id;
         }
+        List<TargetPeriod> before = existing.isPresent() ? set.periods : List.of();
         set.greenAt = green;
         set.amberAt = amber;
         set.periods = validated;
         set.updatedBy = caller.subject();
-        set.updatedAt = Instant.now();
+        set.updatedAt = clock.instant();
         if (existing.isEmpty()) {
             em.persist(set);
         }
         em.flush();
+        history.changed(set, before, set.periods, set.updatedAt, set.updatedBy);
         TargetSetView view = view(set, kpi);
         outbox.publish("kpi.targets.set", "plan", planId, view);
         changes.fire(new TargetsChanged(plan));
@@ -98,11 +104,12 @@ public class Targets {
     }
 
     /**
-     * An accepted amendment is agreed by both sides, so the targets its objectives name follow it: each
-     * objective measure whose period is exactly one of the plan's periods sets that KPI's target there.
-     * The KPI's other periods and its thresholds stay (a KPI without targets gets the default
-     * thresholds). Objectives over other spans (a half-year), KPIs not in the tenant's library and
-     * targets already at the agreed value are left alone; kpi.targets.set is emitted per KPI changed.
+     * The objectives both sides agreed (on signing, and after each accepted amendment) are the plan's
+     * targets: each objective measure sets its KPI's targets on the plan's periods it reaches, split
+     * as {@link ObjectiveTargets} says when its span is not exactly one period. The KPI's other periods
+     * and its thresholds stay (a KPI without targets gets the default thresholds). Objectives outside
+     * every period, KPIs not in the tenant's library and targets already at the agreed value are left
+     * alone; kpi.targets.set is emitted per KPI changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void followAmendment(UUID planId, JsonNode objectives, String actor) {
@@ -110,28 +117,29 @@ public class Targets {
         if (plan == null) {
             return; // plan.created comes first on the plan's partition; an unknown plan has nothing to follow
         }
-        List<PlanPeriod> planPeriods = periods.of(plan);
-        Map<String, Map<LocalDate, TargetPeriod>> agreed = new TreeMap<>();
+        List<ObjectiveTargets.Measure> measures = new ArrayList<>();
         for (JsonNode objective : objectives) {
-            Optional<PlanPeriod> period = planPeriods.stream()
-                    .filter(p -> p.start().toString().equals(objective.path("periodStart").asText())
-                            && p.end().toString().equals(objective.path("periodEnd").asText()))
-                    .findFirst();
-            if (period.isEmpty()) {
-                continue;
+            LocalDate start;
+            LocalDate end;
+            try {
+                start = LocalDate.parse(objective.path("periodStart").asText());
+                end = LocalDate.parse(objective.path("periodEnd").asText());
+            } catch (java.time.DateTimeException e) {
+                continue; // plan-service requires both; nothing to lay onto periods without them
             }
             for (JsonNode measure : objective.path("measures")) {
-                BigDecimal target;
                 try {
-                    target = new BigDecimal(measure.path("target").asText());
+                    measures.add(new ObjectiveTargets.Measure(measure.path("kpi").asText(), start, end,
+                            new BigDecimal(measure.path("target").asText())));
                 } catch (NumberFormatException e) {
-                    continue; // plan-service accepts only decimals; nothing sensible to set from anything else
+                    // plan-service accepts only decimals; nothing sensible to set from anything else
                 }
-                PlanPeriod p = period.get();
-                agreed.computeIfAbsent(measure.path("kpi").asText(), k -> new TreeMap<>())
-                        .put(p.start(), new TargetPeriod(p.label(), p.start(), p.end(), target));
             }
         }
+        Map<String, Optional<KpiDefinition>> library = new TreeMap<>();
+        measures.forEach(m -> library.computeIfAbsent(m.kpi(), kpis::byKey));
+        Map<String, Map<LocalDate, TargetPeriod>> agreed = ObjectiveTargets.onPeriods(measures, periods.of(plan),
+                key -> library.get(key).filter(k -> !k.derived()).map(k -> k.aggregation).orElse(null));
         agreed.forEach((kpiKey, byStart) -> kpis.byKey(kpiKey).ifPresent(kpi -> {
             Optional<TargetSet> existing = find(planId, kpi.id);
             TargetSet set = existing.orElseGet(() -> {
@@ -154,13 +162,15 @@ public class Targets {
             if (!changed) {
                 return;
             }
+            List<TargetPeriod> before = set.periods;
             set.periods = List.copyOf(merged.values());
             set.updatedBy = actor == null ? "system" : actor;
-            set.updatedAt = Instant.now();
+            set.updatedAt = clock.instant();
             if (existing.isEmpty()) {
                 em.persist(set);
             }
             em.flush();
+            history.changed(set, before, set.periods, set.updatedAt, set.updatedBy);
             outbox.publish("kpi.targets.set", "plan", planId, view(set, kpi));
             changes.fire(new TargetsChanged(plan));
         }));
@@ -199,6 +209,27 @@ public class Targets {
     private Optional<TargetSet> find(UUID planId, UUID kpiId) {
         return em.createQuery("from TargetSet where planId = ?1 and kpiId = ?2", TargetSet.class)
                 .setParameter(1, planId).setParameter(2, kpiId).getResultStream().findFirst();
+    }
+
+    /** The statuses in which both sides' signatures stand: the plan is a contract (as plan-service's AgreedContent). */
+    static final java.util.Set<String> AGREED = java.util.Set.of("AGREED", "ACTIVE", "IN_REVIEW");
+
+    /**
+     * Targets are typed directly only while the plan is drafted: once both sides signed, the targets are
+     * the agreed objectives' and change only through an amendment (409 naming it); an ended plan's are final.
+     * kpi-service knows the plan's status from plan-service's events (plan.agreed, plan.updated...).
+     */
+    static void requireDirectWrite(TrackedPlan plan) {
+        if (AGREED.contains(plan.status)) {
+            throw new ProblemException(409, "agreed-content", "Agreed content changes only through an amendment",
+                    "The targets of a" + ("AGREED".equals(plan.status) ? "n agreed" : "ACTIVE".equals(plan.status) ? "n active"
+                            : " in-review") + " plan are its objectives' per-period targets and change only through an amendment "
+                            + "the other side accepts: propose one with POST /api/v1/plans/" + plan.planId
+                            + "/amendments carrying changes.objectives");
+        }
+        if ("RENEWED".equals(plan.status) || "CLOSED".equals(plan.status)) {
+            throw ProblemException.conflict("The plan is " + plan.status.toLowerCase() + ": its targets are final");
+        }
     }
 
     /** Every rule broken is reported at once, each naming the period's index. */

@@ -125,9 +125,7 @@ class KpiDaysTest {
         march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].actual", equalTo("150"))
                 .body("kpis.find { it.kpi == 'revenue' }.series.value", contains("150"));
         // A target set.
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "300"))))
-                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "300");
         march.get().body("kpis.find { it.kpi == 'revenue' }.periods[0].target", equalTo("300"));
         // A KPI derived from one the plan measures: it joins the scorecard.
         given().auth().oauth2(DevTokens.token(f.tenant, null, Roles.TENANT_ADMIN)).contentType(ContentType.JSON)
@@ -142,10 +140,7 @@ class KpiDaysTest {
 
     @Test
     void aClosedPeriodAndANewDayReannounceTheSummaryWithoutAnyNewValue() throws Exception {
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"),
-                        Map.of("start", "2027-05-01", "end", "2027-07-31", "target", "250000"))))
-                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000", "2027-05-01", "2027-07-31", "250000");
         f.measure("100000", "2027-03-01", "d-1");
         assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
 

@@ -77,9 +77,7 @@ class MilestoneCriteriaTest {
 
     @Test
     void behindItsPaceTheCriterionIsAtRiskAndWhenThePeriodClosesBelowItIsMissedOnce() throws Exception {
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"))))
-                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000");
         milestoneWithRevenueCriterion("200000", "2027-02-01", "2027-04-30");
 
         clock.today(LocalDate.parse("2027-03-31"));

@@ -130,10 +130,7 @@ class DerivedKpiTest {
                 .body("errors[0].message", containsString("derived"));
         measure("deals-won", "3", "2027-02-10");
         measure("deals-lost", "1", "2027-03-10");
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "70"),
-                        Map.of("start", "2027-05-01", "end", "2027-07-31", "target", "70"))))
-                .put("/api/v1/targets/{plan}/win-ratio", f.plan).then().statusCode(200);
+        f.agreedTargets("win-ratio", "2027-02-01", "2027-04-30", "70", "2027-05-01", "2027-07-31", "70");
 
         // 31 May: Q1 closed at 3 won of 4 (75%, 107.1% of 70: green); Q2 has no deals yet: 0 / 0 is no value, not an error.
         given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-05-31").get("/api/v1/scorecards/{plan}", f.plan)

@@ -47,9 +47,7 @@ class PortfolioTest {
         for (var plan : List.of(Map.entry(northwind, "150000"), Map.entry(acme, "20000"), Map.entry(zeta, "110000"))) {
             PlanFixture f = plan.getKey();
             f.activePlanWithMop();
-            given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                    .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"))))
-                    .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+            f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000");
             f.measure(plan.getValue(), "2027-03-01", "pf-" + f.plan);
         }
         // The portfolio shows the summaries the job computed after the writes.

@@ -74,9 +74,7 @@ class ScorecardChangedTest {
         f.measure("100000", "2027-02-15", "sc-1");
         assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
         f.measure("50000", "2027-03-20", "sc-2");
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"))))
-                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000");
         // Within the spacing of the first announcement: nothing yet, and the changes are kept for later.
         assertThat(summaries.announce(f.tenant, f.plan)).isFalse();
         clock.later(Duration.ofSeconds(1));
@@ -181,5 +179,33 @@ class ScorecardChangedTest {
         assertThat(later).hasSize(1);
         assertThat(later.get(0).get("kpis").get(0).get("period").asText()).isEqualTo("H1 2027");
         assertThat(later.get(0).get("kpis").get(0).get("actual").asText()).isEqualTo("12000");
+    }
+
+    @Test
+    void theClosedPeriodKeepsTheTargetInForceWhenItEndedWhileTheScorecardFollowsALaterAmendment() {
+        // Agreed in March: MOP Q1 (February to April) at 200,000.
+        clock.today(LocalDate.parse("2027-03-15"));
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000", "2027-05-01", "2027-07-31", "250000");
+        f.measure("150000", "2027-03-20", "if-1");
+        // In May, after Q1 ended, an accepted amendment lowers Q1 to 150,000 and Q2 to 240,000.
+        clock.today(LocalDate.parse("2027-05-10"));
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "150000", "2027-05-01", "2027-07-31", "240000");
+        clock.later(Duration.ofSeconds(1));
+        assertThat(summaries.announce(f.tenant, f.plan)).isTrue();
+
+        JsonNode revenue = changedOn("2027-05-10", Duration.ofSeconds(5)).getLast().get("kpis").get(0);
+        // The current period follows the amendment...
+        assertThat(revenue.get("period").asText()).isEqualTo("MOP Q2 2027");
+        assertThat(revenue.get("target").asText()).isEqualTo("240000");
+        // ...the period just closed (what the next review looks at) is judged against what was agreed for it then.
+        JsonNode closed = revenue.get("lastClosedPeriod");
+        assertThat(closed.get("period").asText()).isEqualTo("MOP Q1 2027");
+        assertThat(closed.get("target").asText()).isEqualTo("200000");
+        assertThat(closed.get("actual").asText()).isEqualTo("150000");
+        assertThat(closed.get("attainment").asText()).isEqualTo("75");
+        assertThat(closed.get("rag").asText()).isEqualTo("RED");
+        // The plan's targets and its scorecard show the amended figure.
+        given().auth().oauth2(f.partnerOwner).queryParam("asOf", "2027-05-10").get("/api/v1/scorecards/{plan}", f.plan)
+                .then().statusCode(200).body("kpis[0].periods[0].target", org.hamcrest.Matchers.equalTo("150000"));
     }
 }

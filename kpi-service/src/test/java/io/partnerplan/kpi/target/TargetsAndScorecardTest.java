@@ -56,7 +56,8 @@ class TargetsAndScorecardTest {
     }
 
     @Test
-    void targetsNameThePlansMopPeriodsAndAreReplacedOnlyWithTheETagLastRead() {
+    void targetsOfADraftNameThePlansMopPeriodsAreReplacedOnlyWithTheETagLastReadAndOnceAgreedOnlyByAmendment() {
+        PlanFixture f = new PlanFixture().draftPlanWithMop();
         given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
                 .body(targets("2027-01-01", "2027-03-31", "200000"))
                 .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(400)
@@ -88,13 +89,32 @@ class TargetsAndScorecardTest {
                 .body("periods", hasSize(1)).body("periods[0].target", equalTo("220000"));
         given().auth().oauth2(DevTokens.token(f.tenant, f.partner, Roles.VIEWER)).contentType(ContentType.JSON).body(raise)
                 .header("If-Match", "\"1\"").put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(403);
+    
+        // Both sides signed: the targets are the agreed objectives'; typing them answers 409 naming the amendment.
+        f.planEvent("agreed", "AGREED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.vendorManager)
+                .contentType(ContentType.JSON).body(targets("2027-02-01", "2027-04-30", "1")).header("If-Match", "\"1\"")
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/agreed-content"))
+                .body("detail", org.hamcrest.Matchers.containsString("POST /api/v1/plans/" + f.plan + "/amendments"))
+                .body("detail", org.hamcrest.Matchers.containsString("changes.objectives")));
+        f.planEvent("activated", "ACTIVE");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.partnerOwner)
+                .contentType(ContentType.JSON).body(targets("2027-05-01", "2027-07-31", "1")).header("If-Match", "\"1\"")
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("active plan")));
+        given().auth().oauth2(f.partnerOwner).get("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200)
+                .header("ETag", "\"1\"").body("periods.target", contains("220000"));
+        f.planEvent("closed", "CLOSED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.vendorManager)
+                .contentType(ContentType.JSON).body(targets("2027-02-01", "2027-04-30", "1")).header("If-Match", "\"1\"")
+                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("closed")));
     }
 
     @Test
     void theScorecardShowsAttainmentForecastAndRagPerPeriodAndToDate() {
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(targets("2027-02-01", "2027-04-30", "200000", "2027-05-01", "2027-07-31", "250000"))
-                .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200);
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000", "2027-05-01", "2027-07-31", "250000");
         f.measure("100000", "2027-02-15", "opp-1");
         f.measure("50000", "2027-03-20", "opp-2");
         f.measure("90000", "2027-05-10", "opp-3");
@@ -151,11 +171,13 @@ class TargetsAndScorecardTest {
     }
 
     @Test
-    void theObjectivesBothSidesAgreedMoveTheTargetsTheyNameAndNothingElse() {
+    void theObjectivesBothSidesAgreedMoveTheTargetsTheyNameSplitOntoThePeriodsTheyReach() {
+        PlanFixture f = new PlanFixture().draftPlanWithMop();
         given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
                 .body(Map.of("periods", List.of(Map.of("start", "2027-02-01", "end", "2027-04-30", "target", "200000"),
                         Map.of("start", "2027-05-01", "end", "2027-07-31", "target", "250000")), "greenAt", 90, "amberAt", 70))
                 .put("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"0\"");
+        f.planEvent("agreed", "AGREED");
         // An amendment's proposal carries no plan header: kpi-service passes over it (it used to dead-letter it).
         String amendment = UUID.randomUUID().toString();
         f.send(PlanFixture.PLAN_TOPIC, f.plan, "plan.amendment-proposed", """
@@ -178,11 +200,13 @@ class TargetsAndScorecardTest {
                 objective.formatted(UUID.randomUUID(), f.plan, "H2 revenue", "[{\"kpi\":\"revenue\",\"target\":\"999999\"}]",
                         "2027-08-01", "2028-01-31")));
 
-        // Q2 follows the agreed objective; Q1 (unchanged), the thresholds and the half-year objective (not a
-        // plan period) change nothing; deals-won is not in the tenant's library, so it gets no target.
+        // Q2 follows the agreed objective; Q1 (unchanged) and the thresholds stay; the half-year objective is split
+        // by days onto the two MOP periods it spans (92 days each: half each); deals-won is not in the tenant's
+        // library, so it gets no target.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.partnerOwner)
                 .get("/api/v1/targets/{plan}/revenue", f.plan).then().statusCode(200).header("ETag", "\"1\"")
-                .body("periods.target", contains("200000", "180000"))
+                .body("periods.target", contains("200000", "180000", "499999.5", "499999.5"))
+                .body("periods.label", contains("MOP Q1 2027", "MOP Q2 2027", "MOP Q3 2027", "MOP Q4 2027"))
                 .body("greenAt", equalTo("90")).body("amberAt", equalTo("70")));
         given().auth().oauth2(f.partnerOwner).get("/api/v1/targets/{plan}", f.plan).then().statusCode(200).body("kpi", contains("revenue"));
         var announced = KafkaProbe.awaitRecord(PlanFixture.KPI_TOPIC, Duration.ofSeconds(30), r -> f.plan.toString().equals(r.key())
@@ -194,9 +218,7 @@ class TargetsAndScorecardTest {
 
     @Test
     void anotherPartnerOrTenantSeesNeitherTargetsNorScorecard() {
-        given().auth().oauth2(f.vendorManager).contentType(ContentType.JSON)
-                .body(targets("2027-02-01", "2027-04-30", "200000")).put("/api/v1/targets/{plan}/revenue", f.plan)
-                .then().statusCode(200);
+        f.agreedTargets("revenue", "2027-02-01", "2027-04-30", "200000");
         for (String stranger : new String[] { DevTokens.token(f.tenant, UUID.randomUUID(), Roles.PARTNER_OWNER),
                 DevTokens.token("x-" + f.tenant, f.partner, Roles.PARTNER_OWNER) }) {
             given().auth().oauth2(stranger).get("/api/v1/scorecards/{plan}", f.plan).then().statusCode(404)

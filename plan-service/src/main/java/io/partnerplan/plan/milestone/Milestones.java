@@ -192,6 +192,12 @@ public class Milestones implements AmendablePart, PlanContent {
                     List<MilestoneRequest.CriterionRequest> criteria) {
     }
 
+    /** Every milestone of the plan, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<MilestoneView> all(UUID planId) {
+        return ofPlan(planId).stream().map(MilestoneView::of).toList();
+    }
+
     private List<Milestone> ofPlan(UUID planId) {
         return em.createQuery("from Milestone where planId = ?1 order by id", Milestone.class).setParameter(1, planId).getResultList();
     }

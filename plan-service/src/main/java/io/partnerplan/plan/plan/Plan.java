@@ -64,6 +64,11 @@ public class Plan extends TenantScoped {
     public java.util.Map<String, Long> sectionVersions = new java.util.HashMap<>();
 
     /** The vendor manager who drafted the plan (token subject). */
+    /** The draft a renewal made from this plan (RENEWED): until that one is agreed, this one is still reviewed. */
+    @Column(name = "successor_plan_id")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    public UUID successorPlanId;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
 

@@ -449,14 +449,35 @@ public class PlanService {
 
     /** The vendor's manager renews an active or in-review plan; plan.renewed is the renewal's to publish. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public PlanView markRenewed(UUID id, String ifMatch) {
+    public PlanView markRenewed(UUID id, String ifMatch, java.util.function.Consumer<PlanView> allowed) {
         Plan plan = authorised(id, ifMatch, this::requireVendorManager);
         if (plan.status != PlanStatus.ACTIVE && plan.status != PlanStatus.IN_REVIEW) {
             throw ProblemException.conflict("Only an active or in-review plan is renewed; this one is "
                     + plan.status.name().toLowerCase());
         }
+        allowed.accept(PlanView.of(plan, signOffs.of(plan.id)));
         move(plan, PlanStatus.RENEWED);
         return recorded(plan, "plan.renewed");
+    }
+
+    /** Links a renewed plan to the draft made from it (no new version: the renewal's version records it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void succeededBy(UUID renewed, UUID successor) {
+        visible(renewed).successorPlanId = successor;
+    }
+
+    /**
+     * Whether a renewed plan is still the one in force: its successor is not agreed yet (a draft or
+     * proposed), so the renewed plan is still reviewed. False for any plan not renewed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean renewedAwaitingSuccessor(UUID id) {
+        Plan plan = visible(id);
+        if (plan.status != PlanStatus.RENEWED || plan.successorPlanId == null) {
+            return false;
+        }
+        Plan successor = plans.findById(plan.successorPlanId);
+        return successor != null && (successor.status == PlanStatus.DRAFT || successor.status == PlanStatus.PROPOSED);
     }
 
     /**

@@ -41,12 +41,16 @@ public class RenewalResource {
     @POST
     @RolesAllowed(Roles.VENDOR_MANAGER)
     @Operation(summary = "Renew an active or in-review plan into next period's draft (vendor manager, If-Match: the plan's ETag)",
-            description = "The successor (DRAFT) gets the sections, members, objectives (periods moved along), budgets (planned "
-                    + "amounts only) and the open action items (open, in progress, blocked), which move over with their ids. "
-                    + "Milestones stay with the old plan. The old plan becomes RENEWED; emits plan.renewed.")
+            description = "From the day the renewal window opens (partnerplan.renewal.window before the horizon ends, 90 days by "
+                    + "default), or earlier with a reason. The successor (DRAFT) gets the sections, members, objectives (periods "
+                    + "moved along), budgets (planned amounts only), milestones (dates moved along, to be decided afresh) and the "
+                    + "conditional investments not withdrawn (locked, on the copy of their milestone), all to be re-agreed; the "
+                    + "open action items (open, in progress, blocked) move over with their ids. The old plan becomes RENEWED and "
+                    + "keeps its scheduled reviews (and may hold them) until the successor is agreed; emits plan.renewed.")
     @APIResponse(responseCode = "201", description = "Renewed; Location is the successor plan",
             content = @Content(schema = @Schema(implementation = Renewal.class)))
-    @APIResponse(responseCode = "409", description = "Not active or in review",
+    @APIResponse(responseCode = "409", description = "Not active or in review, or before the renewal window without a reason "
+            + "(renewal-window, naming the day it opens)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The plan changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -67,9 +67,10 @@ public class Reviews {
                 .noneMatch(caller::hasRole)) {
             throw ProblemException.forbidden("Viewers do not record reviews");
         }
-        if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.IN_REVIEW) {
-            throw ProblemException.conflict("Reviews are held on active or in-review plans; this one is "
-                    + plan.status().name().toLowerCase());
+        // A renewed plan is still the one in force until its successor is agreed: it is reviewed meanwhile.
+        if (plan.status() != PlanStatus.ACTIVE && plan.status() != PlanStatus.IN_REVIEW && !plans.renewedAwaitingSuccessor(planId)) {
+            throw ProblemException.conflict("Reviews are held on active or in-review plans, and on a renewed one until its "
+                    + "successor is agreed; this one is " + plan.status().name().toLowerCase());
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate heldOn = request.heldOn() == null ? today : request.heldOn();

@@ -1,11 +1,15 @@
 package io.partnerplan.plan.template;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -40,6 +44,16 @@ public class PlanTemplate extends TenantScoped {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** Every partner organisation of the tenant may read it (and draft nothing from it: that stays the vendor's). */
+    @Column(name = "shared_with_all_partners", nullable = false)
+    public boolean sharedWithAllPartners;
+
+    /** The partner organisations the vendor chose to share it with (besides or instead of all). */
+    @ElementCollection
+    @CollectionTable(name = "plan_template_partner", joinColumns = @JoinColumn(name = "template_id"))
+    @Column(name = "partner_organisation_id")
+    public Set<UUID> sharedWith = new java.util.TreeSet<>();
 
     @Version
     public long version;

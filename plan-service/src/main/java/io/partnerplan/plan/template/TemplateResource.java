@@ -11,6 +11,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,7 +37,7 @@ import io.partnerplan.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/templates")
-@Tag(name = "Templates", description = "The vendor's templates for new plans; partners do not see them")
+@Tag(name = "Templates", description = "The vendor's templates for new plans; partners see those shared with them")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -62,7 +63,9 @@ public class TemplateResource {
     }
 
     @GET
-    @Operation(summary = "Your vendor organisation's templates, oldest first (empty for partners)")
+    @Operation(summary = "Templates you may read, oldest first", description = "For the vendor's people, the vendor's templates "
+            + "(with whom each is shared); for a partner's, those the vendor shared with all partners or with that partner "
+            + "(without whom else).")
     public Page<TemplateView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return templates.list(PageRequest.of(limit, cursor));
     }
@@ -71,7 +74,7 @@ public class TemplateResource {
     @Path("/{templateId}")
     @Operation(summary = "One template; ETag carries its version")
     @APIResponse(responseCode = "200", description = "The template", content = @Content(schema = @Schema(implementation = TemplateView.class)))
-    @APIResponse(responseCode = "404", description = "No such template of your organisation",
+    @APIResponse(responseCode = "404", description = "No such template of your organisation or shared with it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("templateId") UUID id) {
         TemplateView t = templates.get(id);
@@ -89,6 +92,29 @@ public class TemplateResource {
     public Response delete(@PathParam("templateId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         templates.delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{templateId}/sharing")
+    @RolesAllowed(Roles.VENDOR_MANAGER)
+    @Operation(summary = "Share a template with all partners or chosen ones (vendor manager, If-Match required)",
+            description = "Replaces the previous sharing: allPartners, or the partner organisations listed, or (both empty) "
+                    + "nobody. Partners it is shared with read it; they never draft from it or change it, and never learn "
+                    + "with whom else it is shared.")
+    @APIResponse(responseCode = "200", description = "Shared", content = @Content(schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "400", description = "An organisation that is not a partner of the tenant, named twice, or "
+            + "organisations listed with allPartners",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template of your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response share(@PathParam("templateId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @NotNull @Valid TemplateSharingRequest request) {
+        TemplateView t = templates.share(id, ifMatch, request);
+        return Response.ok(t).tag(Versions.etag(t.version())).build();
     }
 
     @POST

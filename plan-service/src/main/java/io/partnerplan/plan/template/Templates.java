@@ -21,6 +21,8 @@ import io.partnerplan.plan.milestone.MilestoneRequest;
 import io.partnerplan.plan.milestone.Milestones;
 import io.partnerplan.plan.objective.ObjectiveRequest;
 import io.partnerplan.plan.objective.Objectives;
+import io.partnerplan.plan.organisation.Organisation;
+import io.partnerplan.plan.organisation.OrganisationKind;
 import io.partnerplan.plan.plan.PlanRequest;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanView;
@@ -33,8 +35,9 @@ import io.partnerplan.platform.security.Caller;
 
 /**
  * Templates: the vendor's playbook. A vendor manager saves a plan as a template and starts new plans
- * from one. Templates belong to the vendor organisation: its people read them, partners never see
- * them (404), another tenant neither.
+ * from one. Templates belong to the vendor organisation: its people read them; a partner reads those
+ * the vendor shared with all partners or with it (without learning whom else), never the others
+ * (404), another tenant neither. Only the vendor's manager changes, shares, deletes or drafts from one.
  */
 @ApplicationScoped
 public class Templates {
@@ -100,7 +103,7 @@ public class Templates {
     /** A new draft plan from the template; its action items are owned by the drafter, who may hand them on. */
     @Transactional
     public PlanView instantiate(UUID templateId, PlanRequest request) {
-        PlanTemplate t = find(templateId);
+        PlanTemplate t = own(templateId);
         PlanView plan = plans.draft(request, t.content.sections().withoutPartnersOwn()); // templates saved before the rule too
         LocalDate start = plan.horizonStart();
         LocalDate end = plan.horizonEnd();
@@ -122,29 +125,88 @@ public class Templates {
 
     @Transactional
     public TemplateView get(UUID id) {
-        return TemplateView.of(find(id));
+        UUID organisation = caller.requireOrganisation();
+        PlanTemplate t = em.find(PlanTemplate.class, id);
+        if (t != null && t.vendorOrganisationId.equals(organisation)) {
+            return TemplateView.of(t);
+        }
+        if (t != null && t.tenantId.equals(caller.requireTenant()) && sharedWith(t, organisation)) {
+            return TemplateView.forPartner(t);
+        }
+        throw ProblemException.notFound("Template", id);
     }
 
+    /** The vendor's own templates for its people; for a partner's, those shared with it. */
     @Transactional
     public Page<TemplateView> list(PageRequest page) {
-        UUID vendor = caller.requireOrganisation();
+        UUID organisation = caller.requireOrganisation();
+        boolean partner = isPartner(organisation);
+        String visible = partner
+                ? "(sharedWithAllPartners = true or ?1 member of sharedWith)"
+                : "vendorOrganisationId = ?1";
         List<PlanTemplate> rows = page.after()
-                .map(after -> em.createQuery("from PlanTemplate where vendorOrganisationId = ?1 and id > ?2 order by id", PlanTemplate.class)
-                        .setParameter(1, vendor).setParameter(2, after))
-                .orElseGet(() -> em.createQuery("from PlanTemplate where vendorOrganisationId = ?1 order by id", PlanTemplate.class)
-                        .setParameter(1, vendor))
+                .map(after -> em.createQuery("from PlanTemplate where " + visible + " and id > ?2 order by id", PlanTemplate.class)
+                        .setParameter(1, organisation).setParameter(2, after))
+                .orElseGet(() -> em.createQuery("from PlanTemplate where " + visible + " order by id", PlanTemplate.class)
+                        .setParameter(1, organisation))
                 .setMaxResults(page.limit() + 1).getResultList();
-        return Page.of(rows, page, t -> t.id, TemplateView::of);
+        return Page.of(rows, page, t -> t.id, partner ? TemplateView::forPartner : TemplateView::of);
+    }
+
+    /**
+     * Shares the template with every partner of the tenant or with the partner organisations chosen
+     * (replacing the previous choice; nobody, to stop sharing). Each must be a partner organisation of the
+     * tenant (400 naming the index otherwise).
+     */
+    @Transactional
+    public TemplateView share(UUID id, String ifMatch, TemplateSharingRequest request) {
+        PlanTemplate t = own(id);
+        Versions.requireMatch(ifMatch, t.version);
+        List<UUID> chosen = request.partnerOrganisationIds() == null ? List.of() : request.partnerOrganisationIds();
+        if (request.allPartners() && !chosen.isEmpty()) {
+            throw ProblemException.badRequest("partnerOrganisationIds", "must be empty when allPartners is true");
+        }
+        List<io.partnerplan.platform.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
+        java.util.Set<UUID> partners = new java.util.TreeSet<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            if (!isPartner(chosen.get(i))) {
+                errors.add(new io.partnerplan.platform.problem.Problem.FieldError("partnerOrganisationIds[" + i + "]",
+                        "is not a partner organisation"));
+            } else if (!partners.add(chosen.get(i))) {
+                errors.add(new io.partnerplan.platform.problem.Problem.FieldError("partnerOrganisationIds[" + i + "]",
+                        "is named twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid sharing", errors.size() + " partner organisation(s) are not valid",
+                    errors);
+        }
+        t.sharedWithAllPartners = request.allPartners();
+        t.sharedWith.clear();
+        t.sharedWith.addAll(partners);
+        em.flush();
+        return TemplateView.of(t);
+    }
+
+    private boolean sharedWith(PlanTemplate t, UUID organisation) {
+        return t.sharedWith.contains(organisation) || (t.sharedWithAllPartners && isPartner(organisation));
+    }
+
+    /** A partner organisation of the caller's tenant. */
+    private boolean isPartner(UUID organisation) {
+        Organisation o = em.find(Organisation.class, organisation);
+        return o != null && o.tenantId.equals(caller.requireTenant()) && o.kind == OrganisationKind.PARTNER;
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        PlanTemplate t = find(id);
+        PlanTemplate t = own(id);
         Versions.requireMatch(ifMatch, t.version);
         em.remove(t);
     }
 
-    private PlanTemplate find(UUID id) {
+    /** A template of the caller's own (vendor) organisation; 404 for any other, shared with the caller or not. */
+    private PlanTemplate own(UUID id) {
         PlanTemplate t = em.find(PlanTemplate.class, id);
         if (t == null || !t.vendorOrganisationId.equals(caller.requireOrganisation())) {
             throw ProblemException.notFound("Template", id);

@@ -292,6 +292,7 @@ class AmendmentsTest {
 
         // Renewing the plan leaves nobody asked to decide a change to a plan that no longer runs.
         given().auth().oauth2(f.vendorManager()).header("If-Match", ActivePlans.etag(f.vendorManager(), plan))
+                .contentType(ContentType.JSON).body(Map.of("reason", "Both sides plan next year early"))
                 .post("/api/v1/plans/{id}/renewal", plan).then().statusCode(201);
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/amendments/{a}", plan, second).then()
                 .body("status", equalTo("WITHDRAWN")).body("withdrawnBy", equalTo("vm@contoso.test"))

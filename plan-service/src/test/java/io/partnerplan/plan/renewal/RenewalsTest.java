@@ -23,9 +23,21 @@ import io.partnerplan.platform.testing.KafkaProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Renewal: next period's draft from the active plan, open actions carried over; the old plan is RENEWED. */
+/**
+ * Renewal: next period's draft from the active plan, within the renewal window or with a reason; open
+ * actions, milestones and investments carried over; the old plan is RENEWED and reviewed until its
+ * successor is agreed.
+ */
 @QuarkusTest
 class RenewalsTest {
+
+    @jakarta.inject.Inject
+    io.partnerplan.platform.testing.SettableClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     private static final String PLAN_TOPIC = "partnerplan.plan.events.v1";
 
@@ -64,6 +76,7 @@ class RenewalsTest {
         String done = action(f, plan, "Sign reseller agreement", "DONE", null);
 
         String etag = ActivePlans.etag(f.vendorManager(), plan);
+        clock.today(java.time.LocalDate.parse("2027-12-01")); // within the 90 days before the horizon ends on 31 January
         given().auth().oauth2(f.vendorManager()).header("If-Match", "\"0\"").post("/api/v1/plans/{id}/renewal", plan)
                 .then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(f.partnerOwner()).header("If-Match", etag).post("/api/v1/plans/{id}/renewal", plan)
@@ -95,7 +108,10 @@ class RenewalsTest {
                 .body("items.find { it.id == '" + open + "' }.objectiveId", equalTo(newObjective));
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/actions", plan).then()
                 .body("items.id", equalTo(List.of(done)));
-        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/milestones", successor).then().body("items", hasSize(0));
+        // The milestone is drafted afresh a year on, its checklist unticked.
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/milestones", successor).then().body("items", hasSize(1))
+                .body("items[0].title", equalTo("Kick-off")).body("items[0].dueOn", equalTo("2028-03-31"))
+                .body("items[0].status", equalTo("PENDING")).body("items[0].criteria[0].items[0].done", equalTo(false));
         given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/versions", plan).then()
                 .body("items.change", hasItem("plan.renewed"));
 
@@ -111,6 +127,7 @@ class RenewalsTest {
     @Test
     void badHorizonsAreNamedAndOnlyActivePlansRenew() {
         Fixtures f = Fixtures.newTenant();
+        clock.today(java.time.LocalDate.parse("2027-12-01"));
         UUID plan = ActivePlans.active(f, "FY27");
         given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("horizonStart", "2028-02-01", "horizonEnd", "2028-01-01")).post("/api/v1/plans/{id}/renewal", plan)
@@ -141,5 +158,70 @@ class RenewalsTest {
             given().auth().oauth2(stranger).header("If-Match", "*").post("/api/v1/plans/{id}/renewal", plan).then().statusCode(404);
         }
         given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}", plan).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void beforeTheWindowOnlyWithAReasonCarryingMilestonesAndInvestmentsAndTheOldPlanIsReviewedUntilTheSuccessorIsAgreed() {
+        Fixtures f = Fixtures.newTenant();
+        UUID plan = f.draftPlan("FY27");
+        String milestone = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Q1 revenue", "dueOn", "2027-04-30", "criteria", List.of(
+                        Map.of("kind", "KPI", "kpi", "revenue", "threshold", "200000", "windowStart", "2027-02-01", "windowEnd", "2027-04-30"),
+                        Map.of("kind", "CHECKLIST", "items", List.of(Map.of("text", "Webinar held", "done", true))))))
+                .post("/api/v1/plans/{id}/milestones", plan).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Presales engineer", "fundingParty", "VENDOR", "amount", "8000", "currency", "USD",
+                        "milestoneId", milestone))
+                .post("/api/v1/plans/{id}/investments", plan).then().statusCode(201);
+        String withdrawn = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Trade show", "fundingParty", "VENDOR", "amount", "3000", "currency", "USD",
+                        "milestoneId", milestone))
+                .post("/api/v1/plans/{id}/investments", plan).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("title", "Trade show", "fundingParty", "VENDOR", "amount", "3000", "currency", "USD",
+                        "milestoneId", milestone, "status", "WITHDRAWN"))
+                .put("/api/v1/plans/{id}/investments/{i}", plan, withdrawn).then().statusCode(200);
+        ActivePlans.agree(f, plan, true);
+
+        // 1 October 2027: the window (90 days before 31 January 2028) opens on 2 November.
+        clock.today(java.time.LocalDate.parse("2027-10-01"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", ActivePlans.etag(f.vendorManager(), plan))
+                .body(Map.of("title", "FY28")).post("/api/v1/plans/{id}/renewal", plan).then().statusCode(409)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/renewal-window"))
+                .body("detail", org.hamcrest.Matchers.containsString("2027-11-02")).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}", plan).then().body("status", equalTo("ACTIVE"));
+        var renewed = given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON)
+                .header("If-Match", ActivePlans.etag(f.vendorManager(), plan))
+                .body(Map.of("title", "FY28", "reason", "  Both sides plan next year before the budget round "))
+                .post("/api/v1/plans/{id}/renewal", plan).then().statusCode(201)
+                .body("reason", equalTo("Both sides plan next year before the budget round"))
+                .body("windowOpensOn", equalTo("2027-11-02"))
+                .body("carriedMilestoneIds", hasSize(1)).body("carriedInvestmentIds", hasSize(1)).extract();
+        UUID successor = UUID.fromString(renewed.path("successorPlanId"));
+        String newMilestone = renewed.path("carriedMilestoneIds[0]");
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/milestones", successor).then()
+                .body("items[0].id", equalTo(newMilestone)).body("items[0].dueOn", equalTo("2028-04-30"))
+                .body("items[0].criteria[0].windowStart", equalTo("2028-02-01")).body("items[0].criteria[0].windowEnd", equalTo("2028-04-30"))
+                .body("items[0].criteria[0].threshold", equalTo("200000"))
+                .body("items[0].criteria[1].items[0].done", equalTo(false));
+        given().auth().oauth2(f.partnerOwner()).get("/api/v1/plans/{id}/investments", successor).then()
+                .body("", hasSize(1)).body("[0].title", equalTo("Presales engineer")).body("[0].status", equalTo("LOCKED"))
+                .body("[0].milestoneId", equalTo(newMilestone)).body("[0].amount", equalTo("8000"));
+        var event = KafkaProbe.awaitRecord(PLAN_TOPIC, Duration.ofSeconds(30), r -> "io.partnerplan.plan.renewed.v1"
+                .equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(successor.toString()));
+        assertTrue(event.value().contains("Both sides plan next year"), event.value());
+
+        // The renewed plan is still the one in force: its review is held while the successor is a draft...
+        Map<String, Object> review = Map.of("attendees", List.of("vm@contoso.test"), "notes", "Q3 on track", "heldOn", "2027-10-01");
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(review)
+                .post("/api/v1/plans/{id}/reviews", plan).then().statusCode(201);
+        // ...and no longer once the successor is agreed.
+        for (String[] step : new String[][] { { f.vendorManager(), "propose" }, { f.vendorManager(), "sign-off" },
+                { f.partnerOwner(), "sign-off" } }) {
+            given().auth().oauth2(step[0]).header("If-Match", ActivePlans.etag(step[0], successor))
+                    .post("/api/v1/plans/{id}/" + step[1], successor).then().statusCode(200);
+        }
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(review)
+                .post("/api/v1/plans/{id}/reviews", plan).then().statusCode(409);
     }
 }

@@ -16,7 +16,7 @@ import io.partnerplan.platform.testing.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Templates: a vendor manager saves a plan as a template and drafts new plans from it; partners never see them. */
+/** Templates: a vendor manager saves a plan as a template and drafts new plans from it; partners see only those shared with them. */
 @QuarkusTest
 class TemplatesTest {
 
@@ -158,5 +158,73 @@ class TemplatesTest {
                     .post("/api/v1/templates/{t}/plans", template).then().statusCode(404);
         }
         given().auth().oauth2(f.vendorManager()).get("/api/v1/templates/{t}", template).then().statusCode(200);
+    }
+
+    @Test
+    void aVendorSharesTemplatesWithAllPartnersOrChosenOnesAndAPartnerReadsOnlyThoseWithoutLearningWhomElse() {
+        Fixtures f = Fixtures.newTenant();
+        String kept = template(f);
+        String shared = template(f);
+        String admin = DevTokens.token(f.tenant(), null, Roles.TENANT_ADMIN);
+        UUID fabrikam = Fixtures.organisation(admin, "Fabrikam", "PARTNER");
+        String fabrikamOwner = DevTokens.token(f.tenant(), fabrikam, Roles.PARTNER_OWNER);
+        String northwind = f.partnerOwner();
+        Map<String, Object> withNorthwind = Map.of("allPartners", false, "partnerOrganisationIds", List.of(f.partner().toString()));
+
+        // Only the vendor's manager shares, with the version last read, with partner organisations of the tenant.
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(withNorthwind)
+                .put("/api/v1/templates/{t}/sharing", shared).then().statusCode(428);
+        given().auth().oauth2(northwind).contentType(ContentType.JSON).body(withNorthwind).header("If-Match", "\"0\"")
+                .put("/api/v1/templates/{t}/sharing", shared).then().statusCode(403);
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("allPartners", false, "partnerOrganisationIds", List.of(f.partner().toString(), f.vendor().toString())))
+                .put("/api/v1/templates/{t}/sharing", shared).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("partnerOrganisationIds[1]"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("allPartners", true, "partnerOrganisationIds", List.of(f.partner().toString())))
+                .put("/api/v1/templates/{t}/sharing", shared).then().statusCode(400)
+                .body("errors[0].field", equalTo("partnerOrganisationIds"));
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(withNorthwind).header("If-Match", "\"0\"")
+                .put("/api/v1/templates/{t}/sharing", shared).then().statusCode(200).header("ETag", "\"1\"")
+                .body("sharing.allPartners", equalTo(false))
+                .body("sharing.partnerOrganisationIds", org.hamcrest.Matchers.contains(f.partner().toString()));
+
+        // Northwind reads the one shared with it, not who else has it; never the other; Fabrikam reads none.
+        given().auth().oauth2(northwind).get("/api/v1/templates").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(shared))
+                .body("items[0].content.objectives[0].title", equalTo("Grow revenue"))
+                .body("items[0].sharing", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(northwind).get("/api/v1/templates/{t}", shared).then().statusCode(200)
+                .body("sharing", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(northwind).get("/api/v1/templates/{t}", kept).then().statusCode(404);
+        given().auth().oauth2(fabrikamOwner).get("/api/v1/templates").then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(fabrikamOwner).get("/api/v1/templates/{t}", shared).then().statusCode(404);
+        // Reading is all a partner does with it: drafting, sharing and deleting stay the vendor's.
+        given().auth().oauth2(northwind).contentType(ContentType.JSON).body(newPlan(f, "2029-01-01", "2029-12-31"))
+                .post("/api/v1/templates/{t}/plans", shared).then().statusCode(403);
+        given().auth().oauth2(northwind).header("If-Match", "\"1\"").delete("/api/v1/templates/{t}", shared).then().statusCode(403);
+        String northwindsVendorManager = DevTokens.token(f.tenant(), f.partner(), Roles.VENDOR_MANAGER);
+        given().auth().oauth2(northwindsVendorManager).header("If-Match", "\"1\"").delete("/api/v1/templates/{t}", shared)
+                .then().statusCode(404);
+
+        // Shared with all partners: Fabrikam too, and partners added later.
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(Map.of("allPartners", true))
+                .header("If-Match", "\"0\"").put("/api/v1/templates/{t}/sharing", kept).then().statusCode(200)
+                .body("sharing.allPartners", equalTo(true)).body("sharing.partnerOrganisationIds", hasSize(0));
+        given().auth().oauth2(fabrikamOwner).get("/api/v1/templates").then().body("items.id", org.hamcrest.Matchers.contains(kept));
+        given().auth().oauth2(northwind).get("/api/v1/templates").then()
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(kept, shared));
+        UUID latecomer = Fixtures.organisation(admin, "Tailspin", "PARTNER");
+        given().auth().oauth2(DevTokens.token(f.tenant(), latecomer, Roles.VIEWER)).get("/api/v1/templates/{t}", kept)
+                .then().statusCode(200);
+        // Another tenant's partner never.
+        given().auth().oauth2(DevTokens.token("x-" + f.tenant(), fabrikam, Roles.PARTNER_OWNER)).get("/api/v1/templates/{t}", kept)
+                .then().statusCode(404);
+
+        // Sharing with nobody takes it back.
+        given().auth().oauth2(f.vendorManager()).contentType(ContentType.JSON).body(Map.of("allPartners", false))
+                .header("If-Match", "\"1\"").put("/api/v1/templates/{t}/sharing", shared).then().statusCode(200);
+        given().auth().oauth2(northwind).get("/api/v1/templates").then().body("items.id", org.hamcrest.Matchers.contains(kept));
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/templates").then().body("items", hasSize(2));
     }
 }
