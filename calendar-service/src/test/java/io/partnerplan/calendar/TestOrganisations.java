@@ -51,6 +51,27 @@ public final class TestOrganisations {
         return eventId;
     }
 
+    /** A person of {@code organisation} as plan-service's directory announces them (person.upserted), already learnt. */
+    public static void person(String tenant, UUID organisation, String subject) {
+        UUID id = Ids.next();
+        String data = """
+                {"id":"%s","subject":"%s","organisationId":"%s","displayName":"%s","email":null,"locale":null,"timeZone":null,
+                 "externalSystem":null,"externalId":null,"updatedAt":"%s","version":0}"""
+                .formatted(id, subject, organisation, subject, Instant.now());
+        KafkaProbe.send(PLAN_TOPIC, id.toString(), data, KafkaProbe.cloudEventHeaders(Ids.next().toString(),
+                "io.partnerplan.person.upserted.v1", id.toString(), tenant));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+                 PreparedStatement q = c.prepareStatement("select 1 from known_person where tenant_id = ? and subject = ?")) {
+                q.setString(1, tenant);
+                q.setString(2, subject);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     public static boolean isKnownSafely(String tenant, UUID organisation) {
         try {
             return isKnown(tenant, organisation);

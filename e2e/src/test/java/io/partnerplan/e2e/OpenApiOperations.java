@@ -89,6 +89,12 @@ final class OpenApiOperations {
             return schema.isMissingNode() ? null : schema;
         }
 
+        /** The schema of a JSON Merge Patch body (RFC 7396), read by the services as a JSON tree. */
+        JsonNode mergePatchSchema() {
+            JsonNode schema = spec.path("requestBody").path("content").path("application/merge-patch+json").path("schema");
+            return schema.isMissingNode() ? null : schema;
+        }
+
         @Override
         public String toString() {
             return method + " " + path;

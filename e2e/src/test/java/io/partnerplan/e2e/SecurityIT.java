@@ -179,6 +179,7 @@ class SecurityIT {
         List<DynamicNode> claimTypes = new ArrayList<>();
         List<DynamicNode> controlCharacters = new ArrayList<>();
         List<DynamicNode> provenance = new ArrayList<>();
+        List<DynamicNode> webhooks = new ArrayList<>();
 
         String expired = expiredToken();
         String forged = forgedToken();
@@ -253,13 +254,18 @@ class SecurityIT {
                     visibility.add(test(op, who + " sees nothing of partner A", () -> nothingOfPartnerA(op, token)));
                 }
             }
+            if (op.path().startsWith("/api/v1/notifications/webhooks")) {
+                webhooks.add(partnerClientCase(op));
+            }
             if (writes(op) && op.path().startsWith("/api/v1/measurements")) {
                 provenance.addAll(provenanceCases(op));
             }
-            String textField = schema == null ? null : firstTextProperty(openApi.resolve(schema));
+            // Merge patches are read as a JSON tree, not into a request record: the same rule applies to them.
+            JsonNode textSchema = schema != null ? schema : op.mergePatchSchema();
+            String textField = textSchema == null ? null : firstTextProperty(openApi.resolve(textSchema));
             if (textField != null) {
                 controlCharacters.add(test(op, "NUL in " + textField, () -> {
-                    ObjectNode body = (ObjectNode) body(op);
+                    ObjectNode body = (ObjectNode) openApi.example(textSchema, "body", SecurityIT::uuidFor);
                     body.put(textField, "North\u0000wind\u001b[2J");
                     HttpResponse<String> answer = send(op, ownerToken, Map.of(), JSON.writeValueAsString(body));
                     refused(answer, op, 400);
@@ -274,16 +280,18 @@ class SecurityIT {
                 }));
             }
         }
+        webhooks.add(DynamicTest.dynamicTest("a partner's subscription never receives another partner's plan events",
+                SecurityIT::partnerSubscriptionHearsOnlyItsOwnPlans));
         List<DynamicNode> gateway = gatewayCases();
         int cases = unauthenticated.size() + otherTenant.size() + otherPartner.size() + viewerWrites.size()
                 + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size()
-                + claimTypes.size() + controlCharacters.size() + provenance.size() + gateway.size();
+                + claimTypes.size() + controlCharacters.size() + provenance.size() + webhooks.size() + gateway.size();
         System.out.printf("SecurityIT: %d operations, %d generated cases (unauthenticated %d, other tenant %d, other partner %d,"
                 + " viewer writes %d, oversized %d, unknown property %d, limit %d, directory enrolment %d, directory visibility %d,"
-                + " unmapped %d, token claim types %d, control characters %d, provenance %d, gateway and limits %d); fixture ids not seeded: %s%n",
+                + " unmapped %d, token claim types %d, control characters %d, provenance %d, partner webhooks %d, gateway and limits %d); fixture ids not seeded: %s%n",
                 operations.size(), cases, unauthenticated.size(), otherTenant.size(), otherPartner.size(), viewerWrites.size(),
                 oversized.size(), unknownProperty.size(), hugeLimit.size(), enrolment.size(), visibility.size(), unmapped.size(),
-                claimTypes.size(), controlCharacters.size(), provenance.size(), gateway.size(), notSeeded);
+                claimTypes.size(), controlCharacters.size(), provenance.size(), webhooks.size(), gateway.size(), notSeeded);
         return Stream.of(
                 DynamicContainer.dynamicContainer("path parameters without a fixture id", unmapped),
                 DynamicContainer.dynamicContainer("no, expired, forged or unsigned token: 401", unauthenticated),
@@ -298,6 +306,7 @@ class SecurityIT {
                 DynamicContainer.dynamicContainer("token claims of the wrong type: 401 naming the claim", claimTypes),
                 DynamicContainer.dynamicContainer("control characters in a string field: 400 naming it", controlCharacters),
                 DynamicContainer.dynamicContainer("measurement provenance: from the token, scoped to the organisation", provenance),
+                DynamicContainer.dynamicContainer("partner webhooks: its own plans' events, nobody else's subscriptions", webhooks),
                 DynamicContainer.dynamicContainer("gateway hygiene, rate limits, SSE expiry, dates", gateway));
     }
 
@@ -647,6 +656,69 @@ class SecurityIT {
         assertEquals(1, history.path("items").size(), "no value replaced: " + answer.body());
         assertEquals("100", history.path("items").get(0).path("value").asText(), answer.body());
         assertEquals("contoso-crm", history.path("source").asText(), answer.body());
+    }
+
+    // ---------------------------------------------------------------- partner webhooks (issue 19)
+
+    /**
+     * Every webhook operation as partner A's own integration client: the tenant's subscription (the fixture's,
+     * made by the tenant admin) does not exist for it (404), and its list shows none but its own.
+     */
+    private static DynamicNode partnerClientCase(Operation op) {
+        return test(op, "partner A's client reaches no subscription but its own", () -> {
+            String client = DevTokens.integration(tenantA, UUID.fromString(partnerA), "northwind-prm");
+            HttpResponse<String> answer = send(op, client, Map.of());
+            if (op.pathParameters().contains("id")) {
+                refused(answer, op, 404);
+            } else if (op.method().equals("GET")) {
+                assertEquals(200, answer.statusCode(), op + ": " + answer.body());
+                assertTrue(!answer.body().contains(pathIds.get("webhooks/{id}").value()), op + " shows the tenant's subscription: "
+                        + answer.body());
+            } else {
+                // Creating: the subscription is the partner's own (organisationId), never the tenant's.
+                assertTrue(answer.statusCode() == 201 || answer.statusCode() == 400, op + ": " + answer.statusCode() + " " + answer.body());
+                if (answer.statusCode() == 201) {
+                    assertEquals(partnerA, JSON.readTree(answer.body()).path("organisationId").asText(), answer.body());
+                }
+            }
+        });
+    }
+
+    /** Partner B's client subscribes to plan.created; the vendor drafts a plan with partner A, then one with B. */
+    private static void partnerSubscriptionHearsOnlyItsOwnPlans() throws Exception {
+        List<JsonNode> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String clientOfB = DevTokens.integration(tenantA, UUID.fromString(partnerB), "fabrikam-prm");
+            HttpResponse<String> subscribed = exchange("POST", "/api/v1/notifications/webhooks", clientOfB, "application/json",
+                    JSON.writeValueAsString(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "eventTypes", List.of("plan.created", "plan.updated"))), Map.of());
+            assertEquals(201, subscribed.statusCode(), subscribed.body());
+            String vm = DevTokens.tokenFor(tenantA, UUID.fromString(vendor), vmSubject, "vendor-manager");
+            String ofA = create(vm, "/api/v1/plans", Map.of("partnerOrganisationId", partnerA, "title", "SECRET Northwind FY28",
+                    "horizonStart", "2028-02-01", "horizonEnd", "2029-01-31"));
+            String ofB = create(vm, "/api/v1/plans", Map.of("partnerOrganisationId", partnerB, "title", "Fabrikam FY28",
+                    "horizonStart", "2028-02-01", "horizonEnd", "2029-01-31"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (received.stream().noneMatch(e -> ofB.equals(e.path("subject").asText())) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue(received.stream().anyMatch(e -> ofB.equals(e.path("subject").asText())), "partner B hears of its own plan: " + received);
+            Thread.sleep(1000); // partner A's plan was created first: its event has had every chance
+            for (JsonNode event : received) {
+                assertTrue(!ofA.equals(event.path("subject").asText()) && !event.toString().contains("SECRET")
+                        && !event.toString().contains(partnerA), "partner B received partner A's plan event: " + event);
+            }
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     // ---------------------------------------------------------------- the fixture: tenant A

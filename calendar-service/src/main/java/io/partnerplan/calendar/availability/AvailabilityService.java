@@ -34,14 +34,17 @@ public class AvailabilityService {
     private final Outbox outbox;
     private final Caller caller;
     private final Clock clock;
+    private final io.partnerplan.calendar.organisation.KnownPeople people;
 
-    public AvailabilityService(AvailabilityRepository availabilities, EntityManager em, Outbox outbox, Caller caller,
+    public AvailabilityService(io.partnerplan.calendar.organisation.KnownPeople people,
+                               AvailabilityRepository availabilities, EntityManager em, Outbox outbox, Caller caller,
                                Clock clock) {
         this.availabilities = availabilities;
         this.em = em;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
+        this.people = people;
     }
 
     @Transactional
@@ -49,6 +52,12 @@ public class AvailabilityService {
         UUID organisation = caller.requireOrganisation();
         String subject = request.subject() == null || request.subject().isBlank() ? caller.subject() : request.subject().trim();
         requireMayActFor(subject);
+        if (!subject.equals(caller.subject()) && !people.belongsTo(subject, organisation)) {
+            // An owner speaks for their own organisation's people only: never declares the vendor's (or another
+            // partner's) people away, which would route their notifications to a delegate of the owner's choosing.
+            throw ProblemException.badRequest("subject", "must be you or a person of your own organisation (as its directory "
+                    + "knows them); nobody declares another organisation's people away");
+        }
         Availability a = new Availability();
         a.id = Ids.next();
         a.organisationId = organisation;

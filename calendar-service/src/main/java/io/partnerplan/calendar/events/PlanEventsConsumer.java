@@ -31,8 +31,11 @@ public class PlanEventsConsumer {
     private final ProcessedEvents processed;
     private final Reviews reviews;
     private final KnownOrganisations organisations;
+    private final io.partnerplan.calendar.organisation.KnownPeople people;
 
-    public PlanEventsConsumer(ProcessedEvents processed, Reviews reviews, KnownOrganisations organisations) {
+    public PlanEventsConsumer(ProcessedEvents processed, Reviews reviews, KnownOrganisations organisations,
+                              io.partnerplan.calendar.organisation.KnownPeople people) {
+        this.people = people;
         this.processed = processed;
         this.reviews = reviews;
         this.organisations = organisations;
@@ -50,7 +53,7 @@ public class PlanEventsConsumer {
 
     /** The types {@link #handle} acts on; the others (plan.created, member.added, ...) are acknowledged unread. */
     static final java.util.Set<String> USED = java.util.Set.of("plan.agreed", "plan.closed", "plan.renewed",
-            "review.completed", "organisation.created", "organisation.updated");
+            "review.completed", "organisation.created", "organisation.updated", "person.upserted");
 
     private void handle(IncomingEvent event) {
         switch (event.shortType()) {
@@ -62,6 +65,7 @@ public class PlanEventsConsumer {
             case "plan.renewed" -> reviews.renewed(event.tenantId(), event.uuid("planId"), event.uuid("successorPlanId"));
             case "review.completed" -> reviews.complete(event);
             case "organisation.created", "organisation.updated" -> organisations.learn(event);
+            case "person.upserted" -> people.learn(event);
             default -> {
             }
         }

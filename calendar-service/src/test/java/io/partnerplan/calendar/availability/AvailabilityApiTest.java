@@ -149,6 +149,7 @@ class AvailabilityApiTest {
 
     @Test
     void managersDeclareForColleaguesOthersDoNotAndStrangersSeeNothing() {
+        TestOrganisations.person(tenant, partner, "rep@northwind.test");
         Map<String, Object> forRep = period("po@northwind.test", "2026-12-21", "2026-12-31");
         forRep.put("subject", "rep@northwind.test");
         // A contributor cannot declare a colleague away; the partner's owner can.
@@ -186,5 +187,35 @@ class AvailabilityApiTest {
                 .get("/api/v1/partnerships/{v}/{p}/away-in-closing-windows", vendor, partner).then().statusCode(404);
         given().auth().oauth2(po).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31")
                 .get("/api/v1/availability").then().statusCode(200).body("items.availabilityId", equalTo(List.of(id)));
+    }
+
+    @Test
+    void anOwnerDeclaresOnlyTheirOwnOrganisationsPeopleAway() {
+        TestOrganisations.person(tenant, vendor, "vm@contoso.test");
+        TestOrganisations.person(tenant, partner, "rep@northwind.test");
+        // The partner's owner names the vendor's manager (known to the directory, but the vendor's): refused, nothing written.
+        Map<String, Object> forVendorManager = period("po@northwind.test", "2026-12-21", "2026-12-31");
+        forVendorManager.put("subject", "vm@contoso.test");
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(forVendorManager).post("/api/v1/availability")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("subject")).body("errors[0].message", containsString("your own organisation"));
+        // Nor someone the directory does not know at all.
+        forVendorManager.put("subject", "nobody@anywhere.test");
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(forVendorManager).post("/api/v1/availability")
+                .then().statusCode(400).body("errors[0].field", equalTo("subject"));
+        // The vendor's manager does not declare the partner's rep away either.
+        Map<String, Object> forRep = period("vm@contoso.test", "2026-12-21", "2026-12-31");
+        forRep.put("subject", "rep@northwind.test");
+        given().auth().oauth2(vm).contentType(ContentType.JSON).body(forRep).post("/api/v1/availability")
+                .then().statusCode(400).body("errors[0].field", equalTo("subject"));
+        given().auth().oauth2(po).queryParam("from", "2026-01-01").get("/api/v1/availability")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(vm).queryParam("from", "2026-01-01").get("/api/v1/availability")
+                .then().statusCode(200).body("items", hasSize(0));
+        // Their own people, and themselves, they do.
+        forRep.put("delegateSubject", "po@northwind.test");
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(forRep).post("/api/v1/availability").then().statusCode(201);
+        given().auth().oauth2(vm).contentType(ContentType.JSON).body(period("deputy@contoso.test", "2026-12-21", "2026-12-31"))
+                .post("/api/v1/availability").then().statusCode(201).body("subject", equalTo("vm@contoso.test"));
     }
 }

@@ -69,7 +69,6 @@ public class PlanEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
-        webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "plan.created" -> planCreated(event, recipients.remember(event));
             case "plan.updated", "plan.returned-to-draft", "plan.activated", "plan.closed" ->
@@ -95,6 +94,9 @@ public class PlanEventsConsumer {
                 }
             }
         }
+        // PRM/CRM subscribers get every event type they chose, people or not; after the plan copy above is
+        // current, which decides what an organisation's subscription receives (plan.created included).
+        webhooks.fanOut(event);
     }
 
     private void planCreated(IncomingEvent event, KnownPlan plan) {

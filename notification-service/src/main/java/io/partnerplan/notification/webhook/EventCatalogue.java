@@ -27,6 +27,18 @@ public final class EventCatalogue {
             "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
             "review.scheduled", "review.due", "review.overdue", "availability.changed"));
 
+    /**
+     * The types not about one plan: organisations, people, the KPI library, calendars, MOPs and their periods,
+     * absences. Every other subscribable type is about one plan, whose id is the event's subject.
+     */
+    private static final Set<String> NOT_OF_A_PLAN = Set.of("organisation.created", "organisation.updated", "person.upserted",
+            "kpi.defined", "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
+            "availability.changed");
+
+    /** What an organisation's own client may subscribe to: the events of one plan, delivered for its own plans only. */
+    public static final Set<String> OF_A_PLAN = SUBSCRIBABLE.stream().filter(t -> !NOT_OF_A_PLAN.contains(t))
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+
     private EventCatalogue() {
     }
 }

@@ -1,6 +1,7 @@
 package io.partnerplan.notification.webhook;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,14 +43,28 @@ public class WebhookChannel {
         this.caller = caller;
     }
 
-    /** @return how many deliveries were queued */
+    /**
+     * The tenant's own subscriptions get every event of their types; an organisation's get the events of
+     * the plans that organisation is a party to (the plan is the event's subject), nothing of other plans.
+     *
+     * @return how many deliveries were queued
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int fanOut(IncomingEvent event) {
+        UUID plan = planOf(event);
+        if (plan != null) {
+            em.flush(); // the consumer's copy of the plan, just written, decides which organisations' subscriptions get it
+        }
         @SuppressWarnings("unchecked")
         List<Object> subscriptions = em.createNativeQuery("""
-                select cast(id as text) from webhook_subscription
-                where tenant_id = ?1 and active and ?2 = any (event_types) order by id""")
-                .setParameter(1, caller.requireTenant()).setParameter(2, event.shortType()).getResultList();
+                select cast(w.id as text) from webhook_subscription w
+                where w.tenant_id = ?1 and w.active and ?2 = any (w.event_types)
+                  and (w.organisation_id is null or exists (
+                       select 1 from known_plan p where p.tenant_id = w.tenant_id and p.plan_id = cast(?3 as uuid)
+                       and w.organisation_id in (p.vendor_organisation_id, p.partner_organisation_id)))
+                order by w.id""")
+                .setParameter(1, caller.requireTenant()).setParameter(2, event.shortType())
+                .setParameter(3, plan == null ? null : plan.toString()).getResultList();
         if (subscriptions.isEmpty()) {
             return 0;
         }
@@ -62,6 +77,18 @@ public class WebhookChannel {
             nudgeDispatcherAfterCommit();
         }
         return queued;
+    }
+
+    /** The plan an event is about (its subject), for the types about one plan; null otherwise. */
+    static UUID planOf(IncomingEvent event) {
+        if (!EventCatalogue.OF_A_PLAN.contains(event.shortType()) || event.subject() == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(event.subject());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Once per transaction (a batch of events queues many deliveries): the rows are visible only after commit. */

@@ -43,9 +43,13 @@ import io.partnerplan.platform.security.Roles;
         PartnerPlan-Event-Type, PartnerPlan-Delivery-Id (the same on every retry) and
         PartnerPlan-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t + "." + body, keyed with the secret>
         (one v1 per valid secret: two during a rotation's grace period). Any 2xx acknowledges; anything else
-        is retried with exponential backoff and jitter, then kept as a dead letter that can be replayed.""")
+        is retried with exponential backoff and jitter, then kept as a dead letter that can be replayed.
+        A tenant admin manages the tenant's own subscriptions (any event type, every plan) and sees every
+        subscription. An organisation's integration client (role integration, its organisation in the token)
+        manages its organisation's own: they take the event types about one plan and receive them only for the
+        plans the organisation is a party to; it sees nothing of other subscriptions (404).""")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.TENANT_ADMIN)
+@RolesAllowed({ Roles.TENANT_ADMIN, Roles.INTEGRATION })
 public class WebhookResource {
 
     private final Webhooks webhooks;
@@ -59,7 +63,8 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe an endpoint to event types; the answer holds the signing secret, shown only once")
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "URL not allowed (not https, private address) or unknown event type",
+    @APIResponse(responseCode = "400", description = "URL not allowed (not https, private address), unknown event type, or "
+            + "(an organisation's client) an event type not about one plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull WebhookRequest request) {
         WebhookView created = webhooks.create(request);
@@ -68,7 +73,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's webhook subscriptions")
+    @Operation(summary = "The webhook subscriptions you manage: the tenant's (tenant admin), or your organisation's (its client)")
     public Page<WebhookView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return webhooks.list(PageRequest.of(limit, cursor));
     }
@@ -122,7 +127,7 @@ public class WebhookResource {
 
     @GET
     @Path("/dead-letters")
-    @Operation(summary = "Deliveries of all subscriptions that exhausted their attempts, newest first")
+    @Operation(summary = "Deliveries of the subscriptions you manage that exhausted their attempts, newest first")
     public Page<DeliveryView> deadLetters(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return webhooks.deadLetters(PageRequest.of(limit, cursor));
     }

@@ -50,6 +50,10 @@ public class WebhookSubscription extends TenantScoped {
     @Column(name = "circuit_open_until", insertable = false, updatable = false)
     public Instant circuitOpenUntil;
 
+    /** The organisation whose integration client owns it (events of that organisation's plans only); null: the tenant's. */
+    @Column(name = "organisation_id", updatable = false)
+    public UUID organisationId;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

@@ -22,7 +22,12 @@ import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
 
-/** The tenant's webhook subscriptions, their delivery log, dead letters and replays. */
+/**
+ * Webhook subscriptions, their delivery log, dead letters and replays. A tenant admin manages the tenant's
+ * own subscriptions (any event type) and sees every subscription; an organisation's integration client
+ * manages its organisation's own, which receive only the events of that organisation's plans
+ * ({@link EventCatalogue#OF_A_PLAN}), and sees nothing of anyone else's (404).
+ */
 @ApplicationScoped
 public class Webhooks {
 
@@ -53,6 +58,7 @@ public class Webhooks {
         s.description = request.description();
         s.eventTypes = types.toArray(String[]::new);
         s.active = request.active() == null || request.active();
+        s.organisationId = owner().orElse(null);
         String secret = Signatures.newSecret();
         s.secret = cipher.seal(secret);
         s.createdBy = caller.subject();
@@ -63,10 +69,12 @@ public class Webhooks {
 
     @Transactional
     public Page<WebhookView> list(PageRequest page) {
-        List<WebhookSubscription> rows = em.createQuery(
-                        "from WebhookSubscription w where w.id > :after order by w.id", WebhookSubscription.class)
-                .setParameter("after", page.after().orElse(new UUID(0, 0)))
-                .setMaxResults(page.limit() + 1).getResultList();
+        var owner = owner();
+        var query = em.createQuery("from WebhookSubscription w where w.id > :after"
+                        + (owner.isPresent() ? " and w.organisationId = :owner" : "") + " order by w.id", WebhookSubscription.class)
+                .setParameter("after", page.after().orElse(new UUID(0, 0)));
+        owner.ifPresent(o -> query.setParameter("owner", o));
+        List<WebhookSubscription> rows = query.setMaxResults(page.limit() + 1).getResultList();
         Instant now = Instant.now();
         return Page.of(rows, page, w -> w.id, w -> WebhookView.of(w, null, now));
     }
@@ -121,13 +129,14 @@ public class Webhooks {
     @Transactional
     public Page<DeliveryView> deliveries(UUID id, DeliveryStatus status, PageRequest page) {
         require(id);
-        return deliveryPage("d.recipient = :webhook" + (status == null ? "" : " and d.status = :status"), id, status, page);
+        return deliveryPage("d.recipient = :webhook" + (status == null ? "" : " and d.status = :status"), id, status, page, null);
     }
 
     /** Deliveries of every subscription of the tenant that exhausted their attempts, newest first. */
     @Transactional
     public Page<DeliveryView> deadLetters(PageRequest page) {
-        return deliveryPage("d.status = :status", null, DeliveryStatus.FAILED, page);
+        // An organisation's client sees the dead letters of its own subscriptions only.
+        return deliveryPage("d.status = :status", null, DeliveryStatus.FAILED, page, owner().orElse(null));
     }
 
     /** Sends a dead letter again, with a fresh set of attempts. */
@@ -148,10 +157,15 @@ public class Webhooks {
         return DeliveryView.of(d);
     }
 
-    private Page<DeliveryView> deliveryPage(String filter, UUID webhook, DeliveryStatus status, PageRequest page) {
+    private Page<DeliveryView> deliveryPage(String filter, UUID webhook, DeliveryStatus status, PageRequest page, UUID owner) {
         var query = em.createQuery("from Delivery d where d.channel = :channel and " + filter
+                        + (owner == null ? "" : " and d.recipient in (select cast(w.id as String) from WebhookSubscription w "
+                                + "where w.organisationId = :owner)")
                         + (page.after().isPresent() ? " and d.id < :after" : "") + " order by d.id desc", Delivery.class)
                 .setParameter("channel", Channel.WEBHOOK);
+        if (owner != null) {
+            query.setParameter("owner", owner);
+        }
         if (webhook != null) {
             query.setParameter("webhook", webhook.toString());
         }
@@ -162,21 +176,39 @@ public class Webhooks {
         return Page.of(query.setMaxResults(page.limit() + 1).getResultList(), page, d -> d.id, DeliveryView::of);
     }
 
+    /** A subscription the caller manages: any of the tenant's for a tenant admin, its organisation's for a client; else 404. */
     private WebhookSubscription require(UUID id) {
+        var owner = owner();
         return em.createQuery("from WebhookSubscription w where w.id = :id", WebhookSubscription.class)
-                .setParameter("id", id).getResultStream().findFirst()
+                .setParameter("id", id).getResultStream()
+                .filter(w -> owner.isEmpty() || owner.get().equals(w.organisationId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Webhook", id));
+    }
+
+    /**
+     * Whose subscriptions the caller manages: empty for a tenant admin (the tenant's own, and sees all), the
+     * caller's organisation for an integration client (403 for a client token without organisation).
+     */
+    private java.util.Optional<UUID> owner() {
+        if (caller.hasRole(io.partnerplan.platform.security.Roles.TENANT_ADMIN)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(caller.requireOrganisation());
     }
 
     /** @return the event types, each once, in the order given */
     private List<String> validate(WebhookRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         guard.violation(request.url().trim()).ifPresent(rule -> errors.add(new Problem.FieldError("url", rule)));
+        boolean organisations = owner().isPresent();
         for (int i = 0; i < request.eventTypes().size(); i++) {
             String type = request.eventTypes().get(i);
             if (!EventCatalogue.SUBSCRIBABLE.contains(type)) {
                 errors.add(new Problem.FieldError("eventTypes[" + i + "]",
                         "unknown event type '" + type + "' (known: " + String.join(", ", EventCatalogue.SUBSCRIBABLE) + ")"));
+            } else if (organisations && !EventCatalogue.OF_A_PLAN.contains(type)) {
+                errors.add(new Problem.FieldError("eventTypes[" + i + "]", "'" + type + "' is not an event of a plan: an "
+                        + "organisation's client receives the events of its own plans (" + String.join(", ", EventCatalogue.OF_A_PLAN) + ")"));
             }
         }
         if (!errors.isEmpty()) {

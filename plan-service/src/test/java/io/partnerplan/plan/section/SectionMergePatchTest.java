@@ -53,6 +53,22 @@ class SectionMergePatchTest {
     }
 
     @Test
+    void aControlCharacterAnywhereInAPatchIsRefusedNamingItsField() {
+        Fixtures f = Fixtures.newTenant();
+        UUID plan = f.draftPlan("FY27");
+        patch(f.vendorManager(), plan, "\"0\"", Map.of("vendorStatements", Map.of("vision", "Every firm\u0000 on Contoso")))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("vendorStatements.vision"))
+                .body("errors[0].message", containsString("control characters"));
+        patch(f.vendorManager(), plan, "\"0\"", Map.of("vendorSwot", Map.of("strengths", List.of("ok", "\u001b[2J"))))
+                .statusCode(400).body("errors[0].field", equalTo("vendorSwot.strengths[1]"));
+        patch(f.vendorManager(), plan, "\"0\"", Map.of("jointValueProposition", "Bell\u0007")).statusCode(400)
+                .body("errors[0].field", equalTo("jointValueProposition"));
+        given().auth().oauth2(f.vendorManager()).get("/api/v1/plans/{id}/sections", plan).then().statusCode(200)
+                .header("ETag", "\"0\"").body("vendorStatements.vision", nullValue());
+    }
+
+    @Test
     void absentFieldsStayAndNullRemovesOne() {
         Fixtures f = Fixtures.newTenant();
         UUID plan = f.draftPlan("FY27");

@@ -1,0 +1,46 @@
+package io.partnerplan.calendar.organisation;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.security.Caller;
+
+/**
+ * Which organisation each person belongs to, learnt from plan-service's directory ({@code person.upserted}):
+ * a person is met there in their own verified token or upserted by their organisation's integration client.
+ */
+@ApplicationScoped
+public class KnownPeople {
+
+    private final EntityManager em;
+    private final Caller caller;
+
+    public KnownPeople(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+    }
+
+    /** From the consumer, in the event's tenant: a newer version of the person replaces an older one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void learn(IncomingEvent event) {
+        em.createNativeQuery("""
+                insert into known_person (tenant_id, subject, organisation_id, version) values (?1, ?2, ?3, ?4)
+                on conflict (tenant_id, subject) do update set organisation_id = excluded.organisation_id, version = excluded.version
+                where known_person.version < excluded.version""")
+                .setParameter(1, event.tenantId()).setParameter(2, event.text("subject"))
+                .setParameter(3, event.uuid("organisationId")).setParameter(4, event.data().path("version").asLong(0))
+                .executeUpdate();
+    }
+
+    /** Whether the directory knows {@code subject} as a person of {@code organisation} in the caller's tenant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean belongsTo(String subject, UUID organisation) {
+        return !em.createNativeQuery("select 1 from known_person where tenant_id = ?1 and subject = ?2 and organisation_id = ?3")
+                .setParameter(1, caller.requireTenant()).setParameter(2, subject).setParameter(3, organisation)
+                .getResultList().isEmpty();
+    }
+}
