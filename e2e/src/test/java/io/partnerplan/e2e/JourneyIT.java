@@ -365,6 +365,24 @@ class JourneyIT {
 
         walk.text("It is 15 April 2027 (the clock moves on each service's own port; the gateway does not route `/test-support`):");
         advanceClock(walk, "2027-04-15T09:00:00Z");
+        walk.text("""
+                Paul will be away in the last days of MOP Q1 (its closing window is 18 to 31 May). Six weeks
+                ahead of the window calendar-service announces it (`availability.conflict`): both sides' plan
+                owners hear of it, with Petra named as his delegate, once.
+                """);
+        Walkthrough.Call conflict = walk.call("VM", null,
+                "[.items[] | select(.eventType == \"availability.conflict\") | {eventType, title, body}]",
+                n -> list(n.get("items"), i -> i).stream()
+                        .filter(i -> "availability.conflict".equals(i.get("eventType").asText()))
+                        .map(i -> ordered("eventType", i.get("eventType"), "title", i.get("title"), "body", i.get("body"))).toList());
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(vm).filter(conflict)
+                .get("/api/v1/notifications/inbox").then().statusCode(200)
+                .body("items.findAll { it.eventType == 'availability.conflict' }.body",
+                        hasItem(org.hamcrest.Matchers.containsString("Petra"))));
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(po)
+                .get("/api/v1/notifications/inbox").then().statusCode(200).body("items.eventType", hasItem("availability.conflict")));
+        List<String> mariaTypes = given().auth().oauth2(vm).get("/api/v1/notifications/inbox").then().extract().path("items.eventType");
+        assertEquals(1, Collections.frequency(mariaTypes, "availability.conflict"), "announced once: " + mariaTypes);
         walk.text("The partner's CRM uploads the quarter's closed deals so far, as NDJSON (CSV works too):");
         String firstRun = """
                 {"planId": "%1$s", "kpi": "revenue", "value": "60000", "currency": "USD", "occurredOn": "2027-03-05", "externalId": "opp-1001"}

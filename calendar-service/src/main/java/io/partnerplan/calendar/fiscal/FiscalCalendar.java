@@ -60,7 +60,7 @@ public class FiscalCalendar extends TenantScoped {
      */
     static FiscalCalendarRules rules(FiscalCalendarRequest first, List<FiscalCalendarVersion> versions) {
         List<VersionedFiscalCalendar.Version> later = versions.stream()
-                .map(v -> new VersionedFiscalCalendar.Version(v.effectiveFrom, FiscalCalendarSpec.rules(v.definition())))
+                .map(v -> new VersionedFiscalCalendar.Version(v.effectiveFrom, FiscalCalendarSpec.rules(v.definition()), v.transition))
                 .toList();
         try {
             return VersionedFiscalCalendar.of(FiscalCalendarSpec.rules(first), later);

@@ -69,7 +69,7 @@ public class FiscalCalendarService {
         FiscalCalendar calendar = calendarOf(organisation);
         Versions.requireMatch(ifMatch, calendar.version);
         List<FiscalCalendarVersion> versions = new java.util.ArrayList<>(calendar.versions);
-        versions.add(FiscalCalendarVersion.of(request.effectiveFrom(), request.calendar()));
+        versions.add(FiscalCalendarVersion.of(request.effectiveFrom(), request.calendar(), request.transition()));
         FiscalCalendar.rules(calendar.definition(), versions); // refuses overlapping or unchained versions, writing nothing
         calendar.versions.add(versions.get(versions.size() - 1));
         calendar.updatedAt = Instant.now();

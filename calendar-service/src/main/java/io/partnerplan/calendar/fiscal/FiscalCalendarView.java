@@ -16,11 +16,13 @@ public record FiscalCalendarView(UUID organisationId,
                                  Instant updatedAt, long version) {
 
     @Schema(name = "FiscalCalendarVersion")
-    public record VersionView(LocalDate effectiveFrom, FiscalCalendarRequest definition) {
+    public record VersionView(LocalDate effectiveFrom, FiscalCalendarRequest definition,
+                              @Schema(description = "SHORT or LONG when this version changed the year end through a transition "
+                                      + "year starting effectiveFrom", nullable = true) Transition transition) {
     }
 
     static FiscalCalendarView of(FiscalCalendar c) {
         return new FiscalCalendarView(c.organisationId, c.definition(),
-                c.versions.stream().map(v -> new VersionView(v.effectiveFrom, v.definition())).toList(), c.updatedAt, c.version);
+                c.versions.stream().map(v -> new VersionView(v.effectiveFrom, v.definition(), v.transition)).toList(), c.updatedAt, c.version);
     }
 }

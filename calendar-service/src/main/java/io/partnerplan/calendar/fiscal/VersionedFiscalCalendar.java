@@ -13,8 +13,16 @@ import java.util.List;
  */
 public final class VersionedFiscalCalendar implements FiscalCalendarRules {
 
-    /** One version's rules and the day they take effect ({@code null} for the first). */
-    public record Version(LocalDate effectiveFrom, FiscalCalendarRules rules) {
+    /**
+     * One version's rules and the day they take effect ({@code null} for the first); with a
+     * {@code transition}, the version changes the year end: a transition year bridges from the day
+     * it takes effect into the new calendar's years (see {@link TransitionYear}).
+     */
+    public record Version(LocalDate effectiveFrom, FiscalCalendarRules rules, Transition transition) {
+
+        public Version(LocalDate effectiveFrom, FiscalCalendarRules rules) {
+            this(effectiveFrom, rules, null);
+        }
     }
 
     /** Why a version cannot follow the one before it. */
@@ -25,9 +33,15 @@ public final class VersionedFiscalCalendar implements FiscalCalendarRules {
     }
 
     private final List<Version> versions;
+    /** The name of each version's first fiscal year (unused for the first version). */
+    private final int[] firstYears;
 
     private VersionedFiscalCalendar(List<Version> versions) {
         this.versions = List.copyOf(versions);
+        this.firstYears = new int[versions.size()];
+        for (int i = 1; i < versions.size(); i++) {
+            firstYears[i] = versions.get(i).rules().locate(versions.get(i).effectiveFrom()).fiscalYear();
+        }
     }
 
     /**
@@ -48,8 +62,23 @@ public final class VersionedFiscalCalendar implements FiscalCalendarRules {
                 throw new IllegalArgumentException("version effective from " + v.effectiveFrom()
                         + " overlaps the one effective from " + previous.effectiveFrom());
             }
-            requireChains(previous.rules(), v);
-            all.add(v);
+            Version effective = v;
+            if (v.transition() != null) {
+                FiscalPosition last = previous.rules().locate(v.effectiveFrom().minusDays(1));
+                if (!last.yearEnd().equals(v.effectiveFrom().minusDays(1))) {
+                    throw new BrokenChain("the calendar in effect before " + v.effectiveFrom() + " ends its fiscal year FY"
+                            + last.fiscalYear() + " on " + last.yearEnd() + ", not on " + v.effectiveFrom().minusDays(1)
+                            + "; a change of year end takes effect the day after a fiscal year ends");
+                }
+                try {
+                    effective = new Version(v.effectiveFrom(),
+                            new TransitionYear(v.rules(), v.effectiveFrom(), last.fiscalYear() + 1, v.transition()), v.transition());
+                } catch (IllegalArgumentException e) {
+                    throw new BrokenChain(e.getMessage());
+                }
+            }
+            requireChains(previous.rules(), effective);
+            all.add(effective);
         }
         return new VersionedFiscalCalendar(all);
     }
@@ -60,7 +89,8 @@ public final class VersionedFiscalCalendar implements FiscalCalendarRules {
         FiscalPosition last = previous.locate(from.minusDays(1));
         if (!first.yearStart().equals(from)) {
             throw new BrokenChain("the new calendar's fiscal year containing " + from + " starts on " + first.yearStart()
-                    + ", not on " + from + "; a version takes effect on the first day of one of its fiscal years");
+                    + ", not on " + from + "; a version takes effect on the first day of one of its fiscal years, or declares a "
+                    + "transition year (SHORT or LONG) when it changes the year end");
         }
         if (!last.yearEnd().equals(from.minusDays(1))) {
             throw new BrokenChain("the calendar in effect before " + from + " ends its fiscal year FY" + last.fiscalYear()
@@ -85,9 +115,8 @@ public final class VersionedFiscalCalendar implements FiscalCalendarRules {
     /** The version that defines the fiscal year of that name: the newest one in effect on its first day. */
     private FiscalCalendarRules definingYear(int fiscalYear) {
         for (int i = versions.size() - 1; i > 0; i--) {
-            Version v = versions.get(i);
-            if (!v.rules().year(fiscalYear).start().isBefore(v.effectiveFrom())) {
-                return v.rules();
+            if (fiscalYear >= firstYears[i]) {
+                return versions.get(i).rules();
             }
         }
         return versions.get(0).rules();

@@ -211,6 +211,69 @@ class FiscalCalendarPropertyTest {
         }
     }
 
+    /**
+     * A change of year end through a SHORT or LONG transition year, between any two calendars at the
+     * end of any year: every day before is the old calendar's, every day after the transition year
+     * the new calendar's (renamed), and through all of it every day falls in exactly one period of
+     * one year, years chain, quarters and periods tile their year.
+     */
+    @Property(tries = 300)
+    void aChangeOfYearEndThroughATransitionYearKeepsEveryDayInOnePeriodOnBothSides(
+            @ForAll("calendars") FiscalCalendarRules before, @ForAll("calendars") FiscalCalendarRules after,
+            @ForAll Transition transition, @ForAll @IntRange(min = 1950, max = 2150) int fiscalYear) {
+        LocalDate change = before.year(fiscalYear).end().plusDays(1);
+        FiscalPosition under = after.locate(change);
+        long shortDays = ChronoUnit.DAYS.between(change, under.yearEnd()) + 1;
+        net.jqwik.api.Assume.that(!under.yearStart().equals(change)
+                && (transition == Transition.LONG || shortDays >= TransitionYear.MINIMUM_SHORT_DAYS));
+        FiscalCalendarRules calendar = VersionedFiscalCalendar.of(before,
+                List.of(new VersionedFiscalCalendar.Version(change, after, transition)));
+        FiscalYearRange bridge = calendar.year(fiscalYear + 1);
+        String where = before + " -> " + after + " " + transition + " at " + change + ": " + bridge;
+        assertEquals(change, bridge.start(), where);
+        assertEquals(transition == Transition.SHORT ? under.yearEnd() : after.year(under.fiscalYear() + 1).end(), bridge.end(), where);
+        for (int year = fiscalYear - 1; year <= fiscalYear + 3; year++) {
+            FiscalYearRange y = calendar.year(year);
+            assertEquals(y.end().plusDays(1), calendar.year(year + 1).start(), where + " FY" + year);
+            LocalDate next = y.start();
+            for (FiscalPeriodRange p : calendar.periods(year)) {
+                assertEquals(next, p.start(), where + " " + p);
+                assertTrue(p.days() >= 7, where + " " + p);
+                next = p.end().plusDays(1);
+            }
+            assertEquals(y.end().plusDays(1), next, where + " FY" + year);
+            next = y.start();
+            List<FiscalQuarterRange> quarters = calendar.quarters(year);
+            for (int q = 0; q < quarters.size(); q++) {
+                assertEquals(q + 1, quarters.get(q).quarter(), where);
+                assertEquals(next, quarters.get(q).start(), where + " " + quarters.get(q));
+                next = quarters.get(q).end().plusDays(1);
+            }
+            assertEquals(y.end().plusDays(1), next, where + " FY" + year);
+        }
+        int offset = fiscalYear + 2 - after.locate(bridge.end().plusDays(1)).fiscalYear();
+        for (LocalDate d = change.minusDays(400); d.isBefore(bridge.end().plusDays(400)); d = d.plusDays(1)) {
+            LocalDate day = d;
+            FiscalPosition p = calendar.locate(day);
+            FiscalYearRange year = calendar.year(p.fiscalYear());
+            assertTrue(within(day, year.start(), year.end()), where + " " + p);
+            assertEquals(1, calendar.periods(p.fiscalYear()).stream().filter(period -> period.contains(day)).count(), where + " " + p);
+            assertEquals("FY%02d Q%d P%d W%d".formatted(p.fiscalYear() % 100, p.quarter(), p.period(), p.week()), p.label());
+            if (day.isBefore(change)) {
+                assertEquals(before.locate(day), p, where);
+            } else if (day.isAfter(bridge.end())) {
+                FiscalPosition theirs = after.locate(day);
+                assertEquals(theirs.fiscalYear() + offset, p.fiscalYear(), where + " " + p);
+                assertEquals(List.of(theirs.yearStart(), theirs.quarterStart(), theirs.periodStart(), theirs.periodEnd()),
+                        List.of(p.yearStart(), p.quarterStart(), p.periodStart(), p.periodEnd()), where + " " + p);
+            } else {
+                assertEquals(fiscalYear + 1, p.fiscalYear(), where + " " + p);
+                // Its periods end where the new calendar's do (the first one cut to start on the change).
+                assertEquals(after.locate(p.periodEnd()).periodEnd(), p.periodEnd(), where + " " + p);
+            }
+        }
+    }
+
     @Provide
     Arbitrary<FiscalCalendarRules> calendars() {
         return Arbitraries.oneOf(gregorian(), retail());

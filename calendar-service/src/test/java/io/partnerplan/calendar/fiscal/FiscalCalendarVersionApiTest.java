@@ -69,6 +69,33 @@ class FiscalCalendarVersionApiTest {
                 .body("", hasSize(12)).body("[0].start", equalTo("2026-02-01")).body("[0].end", equalTo("2026-02-28"));
     }
 
+    /** The change of year end: a January year becomes a 52/53-week year ending on the last Saturday of September. */
+    @Test
+    void aChangeOfYearEndThroughAShortTransitionYear() {
+        Map<String, Object> september = Map.of("kind", "WEEKS_52_53", "yearNaming", "END_YEAR", "yearEndWeekday", "SATURDAY",
+                "yearEndMonth", 9, "yearEndRule", "LAST", "periodPattern", "FOUR_FOUR_FIVE");
+        given().auth().oauth2(vm).contentType(ContentType.JSON).body(Map.of("startMonth", 2, "startDay", 1, "yearNaming", "END_YEAR"))
+                .put(BASE, org).then().statusCode(201);
+        // Without a transition the new calendar's year would not start on 1 February: refused, naming the transition.
+        given().auth().oauth2(vm).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(version("2027-02-01", september))
+                .post(BASE + "/versions", org).then().statusCode(422).body("errors[0].field", equalTo("effectiveFrom"));
+        given().auth().oauth2(vm).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("effectiveFrom", "2027-02-01", "calendar", september, "transition", "SHORT"))
+                .post(BASE + "/versions", org).then().statusCode(200).body("versions[0].transition", equalTo("SHORT"));
+
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body(Map.of("dates", List.of("2027-01-31", "2027-02-01", "2027-09-25", "2027-09-26")))
+                .post(BASE + "/positions", org).then().statusCode(200)
+                .body("label", equalTo(List.of("FY27 Q4 P12 W53", "FY28 Q1 P1 W1", "FY28 Q3 P8 W34", "FY29 Q1 P1 W1")))
+                .body("yearEnd", equalTo(List.of("2027-01-31", "2027-09-25", "2027-09-25", "2028-09-30")));
+        given().auth().oauth2(vm).get(BASE + "/years/2028/periods", org).then().statusCode(200)
+                .body("", hasSize(8)).body("[0].start", equalTo("2027-02-01")).body("[0].end", equalTo("2027-02-20"));
+        given().auth().oauth2(vm).queryParam("from", "2027-01-01").queryParam("to", "2027-12-20").get(BASE + "/quarters", org)
+                .then().statusCode(200).body("fiscalYear", equalTo(List.of(2027, 2028, 2028, 2028, 2029)))
+                .body("quarter", equalTo(List.of(4, 1, 2, 3, 1)))
+                .body("start", equalTo(List.of("2026-11-01", "2027-02-01", "2027-03-28", "2027-06-27", "2027-09-26")));
+    }
+
     @Test
     void overlappingOrUnchainedVersionsAreRefusedAndNothingIsSaved() {
         given().auth().oauth2(vm).contentType(ContentType.JSON).body(Map.of("startMonth", 1, "startDay", 1, "yearNaming", "END_YEAR"))

@@ -66,7 +66,7 @@ public class CalendarEventsConsumer {
         webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
         switch (event.shortType()) {
             case "review.due", "review.overdue" -> review(event);
-            case "period.closing" -> notifications.on(event);
+            case "period.closing", "availability.conflict" -> notifications.on(event);
             case "availability.changed" -> availabilities.remember(event);
             default -> {
             }

@@ -50,6 +50,10 @@ public class EventNotifications {
             periodClosing(event);
             return;
         }
+        if (type.equals("availability.conflict")) {
+            availabilityConflict(event);
+            return;
+        }
         // A plan this service never heard of has no members to tell: nothing to do, nothing lost.
         KnownPlan plan = recipients.plan(event.uuid("planId")).orElse(null);
         if (plan == null) {
@@ -143,6 +147,36 @@ public class EventNotifications {
             // keep one notification per event and recipient, the first plan's.
             notifier.notify(event, plan.planId, byRoles(plan.planId, "period.closing", null), Wording.of("period.closing", p),
                     "/api/v1/plans/" + plan.planId);
+        }
+    }
+
+    /**
+     * Someone of either side will be away in a closing window: the owners of every open plan of the
+     * partnership (both sides) hear it ahead, with the delegate named, once per plan's first notice.
+     */
+    private void availabilityConflict(IncomingEvent event) {
+        JsonNode data = event.data();
+        String subject = event.text("subject");
+        String delegate = text(data, "delegateSubject");
+        for (KnownPlan plan : recipients.openPlansOf(event.uuid("vendorOrganisationId"), event.uuid("partnerOrganisationId"))) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("plan", plan.title);
+            p.put("person", name(plan.planId, subject));
+            p.put("delegate", name(plan.planId, delegate));
+            p.put("awayFrom", text(data, "awayFrom"));
+            p.put("awayTo", text(data, "awayTo"));
+            p.put("label", text(data, "label"));
+            p.put("closingFrom", text(data, "closingFrom"));
+            p.put("periodEnd", text(data, "periodEnd"));
+            String scope = text(data, "scope");
+            Wording wording = tag -> {
+                Map<String, Object> in = new HashMap<>(p);
+                in.put("whose", Wording.word(tag, "availability.conflict.scope." + scope, scope));
+                return Wording.of("availability.conflict", in).in(tag);
+            };
+            notifier.notify(event, plan.planId, byRoles(plan.planId, "availability.conflict", null), wording,
+                    "/api/v1/partnerships/" + event.uuid("vendorOrganisationId") + "/" + event.uuid("partnerOrganisationId")
+                            + "/away-in-closing-windows?from=" + text(data, "closingFrom") + "&to=" + text(data, "periodEnd"));
         }
     }
 

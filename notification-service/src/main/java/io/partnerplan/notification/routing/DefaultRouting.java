@@ -44,6 +44,8 @@ public final class DefaultRouting {
         ROLES.put("plan.renewed", EVERYONE);
         ROLES.put("review.completed", EVERYONE);
         ROLES.put("period.closing", OWNERS);
+        // Announced ahead: both sides' owners arrange the handover to the delegate.
+        ROLES.put("availability.conflict", OWNERS);
         ROLES.put("kpi.target.missed", OWNERS_AND_SPONSORS);
     }
 

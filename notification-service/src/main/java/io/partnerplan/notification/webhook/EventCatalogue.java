@@ -25,7 +25,7 @@ public final class EventCatalogue {
             "kpi.target.missed", "kpi.scorecard.changed",
             "kpi.criterion.met", "kpi.criterion.at-risk", "kpi.criterion.on-track", "kpi.criterion.missed",
             "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
-            "review.scheduled", "review.due", "review.overdue", "availability.changed"));
+            "review.scheduled", "review.due", "review.overdue", "availability.changed", "availability.conflict"));
 
     /**
      * The types not about one plan: organisations, people, the KPI library, calendars, MOPs and their periods,

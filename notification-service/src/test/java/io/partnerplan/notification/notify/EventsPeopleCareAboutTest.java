@@ -168,6 +168,38 @@ class EventsPeopleCareAboutTest {
     }
 
     @Test
+    void anAbsenceInAClosingWindowIsAnnouncedToBothSidesOwnersWithTheDelegateNamed() throws Exception {
+        PlanFixture f = PlanFixture.fresh().created();
+        // The partner's viewer is away in the last days of the MOP's first quarter; the partner owner stands in.
+        String conflict = """
+                {"availabilityId":"%s","mopId":"%s","vendorOrganisationId":"%s","partnerOrganisationId":"%s",
+                 "absentOrganisationId":"%s","side":"PARTNER","subject":"%s","delegateSubject":"%s",
+                 "startsOn":"2027-05-28","endsOn":"2027-06-11","scope":"MOP","organisationId":null,"label":"MOP Q1",
+                 "periodEnd":"2027-05-31","closingFrom":"2027-05-18","awayFrom":"2027-05-28","awayTo":"2027-05-31",
+                 "daysUntilClosing":33}""".formatted(UUID.randomUUID(), UUID.randomUUID(), f.vendor, f.partner, f.partner,
+                f.viewer, f.po);
+        // The plan topic's memberships are known first (the calendar topic is another partition): names, not subjects.
+        f.awaitInbox(f.viewer, List.of("member.added"));
+        f.awaitInbox(f.po, List.of("member.added"));
+        f.sendOn(PlanFixture.CALENDAR_TOPIC, UUID.randomUUID().toString(), "availability.conflict", conflict);
+
+        f.awaitInbox(f.vm, List.of("availability.conflict", "plan.created"))
+                .body("items[0].title", equalTo("Away in a closing window: Vic Viewer, 2027-05-28 to 2027-05-31"))
+                .body("items[0].body", equalTo("Vic Viewer will be away from 2027-05-28 to 2027-05-31, in the closing window of "
+                        + "MOP Q1, 2027-05-18 to 2027-05-31. Pat Owner stands in as delegate; agree the handover for "
+                        + "\"FY27\" before the window opens."))
+                .body("items[0].link", equalTo("/api/v1/partnerships/" + f.vendor + "/" + f.partner
+                        + "/away-in-closing-windows?from=2027-05-18&to=2027-05-31"));
+        f.awaitInbox(f.po, List.of("availability.conflict", "member.added"))
+                .body("items[0].title", equalTo("Abwesend im Abschlussfenster: Vic Viewer, 2027-05-28 bis 2027-05-31"));
+        // Owners only: the sponsor and the viewer are not told.
+        f.awaitInbox(f.viewer, List.of("member.added"));
+        f.awaitInbox(f.sponsor, List.of("member.added"));
+        MimeMessage mail = awaitMail(f.vm, "Away in a closing window: Vic Viewer, 2027-05-28 to 2027-05-31");
+        assertThat(text(mail.getContent()), containsString("Pat Owner stands in as delegate"));
+    }
+
+    @Test
     void aMissedTargetReachesOwnersAndSponsors() {
         PlanFixture f = PlanFixture.fresh().created();
         f.sendOn(PlanFixture.KPI_TOPIC, f.plan.toString(), "kpi.target.missed", """
