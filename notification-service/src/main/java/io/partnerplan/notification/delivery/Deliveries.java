@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.tracing.Traces;
 
 /**
  * The delivery queue. Rows are written in the consumer's transaction (so nothing is lost and a
@@ -39,7 +40,7 @@ public class Deliveries {
 
     /** A row being sent by this replica; {@code attempts} counts the attempts before this one. */
     public record Claimed(UUID id, String tenantId, Channel channel, String eventId, String eventType, String recipient,
-                          String address, String payload, int attempts) {
+                          String address, String payload, int attempts, Traces.TraceContext trace) {
     }
 
     /**
@@ -58,15 +59,18 @@ public class Deliveries {
     public boolean enqueue(Channel channel, String eventId, String eventType, String recipient, String address, String payload,
                            Instant due) {
         Instant now = Instant.now();
+        Traces.TraceContext trace = Traces.current();
         return em.createNativeQuery("""
                 insert into delivery (id, tenant_id, channel, event_id, event_type, recipient, address, payload, status,
-                                      attempts, next_attempt_at, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?10, ?9)
+                                      attempts, next_attempt_at, created_at, traceparent, tracestate)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?10, ?9, ?11, ?12)
                 on conflict (tenant_id, event_id, recipient, channel) do nothing""")
                 .setParameter(1, Ids.next()).setParameter(2, caller.requireTenant()).setParameter(3, channel.name())
                 .setParameter(4, eventId).setParameter(5, eventType).setParameter(6, recipient).setParameter(7, address)
                 .setParameter(8, payload).setParameter(9, now)
                 .setParameter(10, due.isAfter(now) ? due : now)
+                // The consumer's span: the delivery's span continues it, however much later it is sent.
+                .setParameter(11, trace.traceparent()).setParameter(12, trace.tracestate())
                 .executeUpdate() == 1;
     }
 
@@ -95,12 +99,14 @@ public class Deliveries {
                                           where n <= ?4)
                                and status = 'PENDING' and next_attempt_at <= now()
                              order by next_attempt_at limit ?2 for update skip locked)
-                returning id, tenant_id, channel, event_id, event_type, recipient, address, payload, attempts""")
+                returning id, tenant_id, channel, event_id, event_type, recipient, address, payload, attempts,
+                          traceparent, tracestate""")
                 .setParameter(1, channel.name()).setParameter(2, limit).setParameter(3, Instant.now().plus(lease))
                 .setParameter(4, perRecipient).setParameter(5, String.join(",", busy))
                 .getResultList();
         return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], Channel.valueOf((String) r[2]),
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue()))
+                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(),
+                new Traces.TraceContext((String) r[9], (String) r[10])))
                 .sorted(java.util.Comparator.comparing(Claimed::id)).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.partnerplan.notification.email;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -9,7 +10,9 @@ import org.jboss.logging.Logger;
 
 import io.partnerplan.notification.delivery.Backoff;
 import io.partnerplan.notification.delivery.Channel;
+import io.opentelemetry.api.trace.SpanKind;
 import io.partnerplan.notification.delivery.Deliveries;
+import io.partnerplan.platform.tracing.Traces;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -30,8 +33,10 @@ public class EmailDispatcher {
     private final Deliveries deliveries;
     private final EmailSender sender;
     private final EmailConfig config;
+    private final Traces traces;
 
-    public EmailDispatcher(Deliveries deliveries, EmailSender sender, EmailConfig config) {
+    public EmailDispatcher(Deliveries deliveries, EmailSender sender, EmailConfig config, Traces traces) {
+        this.traces = traces;
         this.deliveries = deliveries;
         this.sender = sender;
         this.config = config;
@@ -52,7 +57,10 @@ public class EmailDispatcher {
                 // Noted (and committed) before the relay sees it: every attempt of this email carries one Message-ID.
                 String messageId = deliveries.attemptStarting(email, EmailSender.messageId(email, config));
                 try {
-                    sender.send(email, messageId);
+                    traces.inSpan("email send", SpanKind.CLIENT, email.trace(), Map.of(
+                            "partnerplan.delivery.id", email.id().toString(),
+                            "cloudevents.event_id", email.eventId(),
+                            "cloudevents.event_type", email.eventType()), () -> sender.send(email, messageId));
                 } catch (RuntimeException e) {
                     boolean unconfirmed = timedOut(e);
                     String reason = (unconfirmed ? "outcome unknown, the relay may have accepted it late (a retry reuses "

@@ -13,8 +13,12 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.partnerplan.notification.delivery.Backoff;
 import io.partnerplan.notification.delivery.Deliveries;
+import io.partnerplan.platform.tracing.Traces;
 import io.vertx.core.Vertx;
 
 /**
@@ -32,8 +36,10 @@ public class WebhookSender {
     private final WebhookEndpoints endpoints;
     private final WebhookConfig config;
     private final PinnedHttp http;
+    private final Traces traces;
 
-    public WebhookSender(Deliveries deliveries, WebhookEndpoints endpoints, WebhookConfig config, Vertx vertx) {
+    public WebhookSender(Deliveries deliveries, WebhookEndpoints endpoints, WebhookConfig config, Vertx vertx, Traces traces) {
+        this.traces = traces;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.config = config;
@@ -71,7 +77,22 @@ public class WebhookSender {
                 deliveries.defer(delivery, endpoint.openUntil() != null ? endpoint.openUntil() : now.plus(config.interval()));
                 continue;
             }
-            Outcome outcome = attempt(endpoint, delivery);
+            WebhookEndpoints.Endpoint to = endpoint;
+            Outcome outcome = traces.inSpan("webhook deliver", SpanKind.CLIENT, delivery.trace(), Map.of(
+                    "partnerplan.delivery.id", delivery.id().toString(),
+                    "partnerplan.webhook.id", endpointId.toString(),
+                    "cloudevents.event_id", delivery.eventId(),
+                    "cloudevents.event_type", delivery.eventType()), () -> {
+                Outcome attempted = attempt(to, delivery);
+                Span span = Span.current();
+                if (attempted.status() != null) {
+                    span.setAttribute("http.response.status_code", attempted.status());
+                }
+                if (!attempted.ok()) {
+                    span.setStatus(StatusCode.ERROR, attempted.error());
+                }
+                return attempted;
+            });
             if (outcome.ok()) {
                 deliveries.sent(delivery, outcome.status());
                 endpoint = endpoints.succeeded(endpoint);

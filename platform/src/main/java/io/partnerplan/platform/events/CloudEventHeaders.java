@@ -13,6 +13,12 @@ public final class CloudEventHeaders {
     public static final String TENANT = "ce_tenantid";
     /** Extension attribute: the request that caused the event, for tracing across services. */
     public static final String TRACE = "ce_traceid";
+    /**
+     * Distributed tracing extension: the W3C trace context in which the event was recorded (the
+     * request's or the consuming span's); publishing and consuming spans are its children.
+     */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String TRACESTATE = "ce_tracestate";
     /** Extension attribute: who caused the event (token subject or {@code system}). */
     public static final String ACTOR = "ce_actor";
     public static final String CONTENT_TYPE = "content-type";

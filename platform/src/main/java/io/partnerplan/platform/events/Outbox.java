@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnerplan.platform.tracing.Traces;
 import io.partnerplan.platform.persistence.AfterCommit;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.security.Caller;
@@ -67,6 +68,9 @@ public class Outbox {
         event.aggregateId = aggregateId.toString();
         event.occurredAt = Instant.now();
         event.traceId = RequestIds.current();
+        Traces.TraceContext trace = Traces.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         event.actor = caller.subject();
         try {
             event.payload = json.writeValueAsString(data);

@@ -49,6 +49,11 @@ public class OutboxEvent {
     @Column(name = "trace_id")
     public String traceId;
 
+    /** The W3C trace context current when the event was recorded (CloudEvents distributed tracing extension). */
+    public String traceparent;
+
+    public String tracestate;
+
     /** Who caused the event: a token subject, or {@code system}. */
     public String actor;
 

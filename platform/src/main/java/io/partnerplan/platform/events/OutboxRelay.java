@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.partnerplan.platform.concurrency.Rounds;
+import io.partnerplan.platform.tracing.Traces;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.scheduler.Scheduled;
 
@@ -52,17 +56,19 @@ public class OutboxRelay {
     private final EntityManager em;
     private final DataSource dataSource;
     private final EventProducer producer;
+    private final Traces traces;
     private final int batchSize;
     private final int retentionDays;
     private volatile Instant quietUntil = Instant.EPOCH;
     private final Rounds rounds = new Rounds("outbox-relay", this::round);
 
-    public OutboxRelay(EntityManager em, DataSource dataSource, EventProducer producer,
+    public OutboxRelay(EntityManager em, DataSource dataSource, EventProducer producer, Traces traces,
                        @ConfigProperty(name = "partnerplan.outbox.batch-size", defaultValue = "200") int batchSize,
                        @ConfigProperty(name = "partnerplan.outbox.retention-days", defaultValue = "7") int retentionDays) {
         this.em = em;
         this.dataSource = dataSource;
         this.producer = producer;
+        this.traces = traces;
         this.batchSize = batchSize;
         this.retentionDays = retentionDays;
     }
@@ -123,19 +129,33 @@ public class OutboxRelay {
                 return 0;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            // One publish span per event, a child of the context it was recorded in: the request's
+            // trace goes on through the relay, however much later the relay runs.
+            List<Span> spans = new ArrayList<>(rows.size());
             for (OutboxEvent row : rows) {
+                spans.add(traces.start(row.topic + " publish", SpanKind.PRODUCER,
+                        new Traces.TraceContext(row.traceparent, row.tracestate), Map.of(
+                                "messaging.system", "kafka",
+                                "messaging.operation.type", "send",
+                                "messaging.destination.name", row.topic,
+                                "messaging.message.id", row.id.toString(),
+                                "messaging.kafka.message.key", row.aggregateId,
+                                "cloudevents.event_type", row.type)));
                 acks.add(producer.producer().send(toRecord(row)));
             }
             producer.producer().flush();
             List<Boolean> acknowledged = new ArrayList<>(rows.size());
             Exception failure = null;
-            for (Future<RecordMetadata> ack : acks) {
+            for (int i = 0; i < acks.size(); i++) {
                 try {
-                    ack.get(producer.timeoutMs(), TimeUnit.MILLISECONDS);
+                    acks.get(i).get(producer.timeoutMs(), TimeUnit.MILLISECONDS);
                     acknowledged.add(true);
                 } catch (Exception e) {
                     acknowledged.add(false);
+                    Traces.failed(spans.get(i), e);
                     failure = failure == null ? e : failure;
+                } finally {
+                    spans.get(i).end();
                 }
             }
             List<UUID> sent = markable(rows, acknowledged);
@@ -190,7 +210,7 @@ public class OutboxRelay {
         List<OutboxEvent> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "select id, seq, tenant_id, topic, type, source, aggregate_type, aggregate_id, payload, occurred_at,"
-                        + " trace_id, actor from outbox_event where published_at is null order by seq limit ?")) {
+                        + " trace_id, actor, traceparent, tracestate from outbox_event where published_at is null order by seq limit ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -207,6 +227,8 @@ public class OutboxRelay {
                     row.occurredAt = rs.getObject(10, OffsetDateTime.class).toInstant();
                     row.traceId = rs.getString(11);
                     row.actor = rs.getString(12);
+                    row.traceparent = rs.getString(13);
+                    row.tracestate = rs.getString(14);
                     rows.add(row);
                 }
             }
@@ -239,6 +261,12 @@ public class OutboxRelay {
         }
         if (row.actor != null) {
             headers.add(CloudEventHeaders.ACTOR, bytes(row.actor));
+        }
+        if (row.traceparent != null) {
+            headers.add(CloudEventHeaders.TRACEPARENT, bytes(row.traceparent));
+            if (row.tracestate != null && !row.tracestate.isEmpty()) {
+                headers.add(CloudEventHeaders.TRACESTATE, bytes(row.tracestate));
+            }
         }
         return new ProducerRecord<>(row.topic, null, row.aggregateId, row.payload, headers);
     }

@@ -1,5 +1,7 @@
 package io.partnerplan.platform.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -8,12 +10,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.tracing.Traces;
 import io.partnerplan.platform.requestid.RequestIds;
 
 /**
@@ -32,11 +37,13 @@ public class ProcessedEvents {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Caller caller;
+    private final Traces traces;
 
-    public ProcessedEvents(EntityManager em, ObjectMapper json, Caller caller) {
+    public ProcessedEvents(EntityManager em, ObjectMapper json, Caller caller, Traces traces) {
         this.em = em;
         this.json = json;
         this.caller = caller;
+        this.traces = traces;
     }
 
     /** Runs {@code handler} once per (consumer, event id), in the caller's tenant. */
@@ -63,17 +70,37 @@ public class ProcessedEvents {
         if (event.traceId() != null) {
             MDC.put(RequestIds.MDC_KEY, event.traceId());
         }
-        // Before the first query: Hibernate fixes a session's tenant when the session opens.
-        caller.actAsTenant(event.tenantId());
-        int inserted = em.createNativeQuery("""
-                insert into processed_event (consumer, event_id, event_type, processed_at)
-                values (?1, ?2, ?3, now()) on conflict do nothing""")
-                .setParameter(1, consumer).setParameter(2, event.id()).setParameter(3, event.type())
-                .executeUpdate();
-        if (inserted == 0) {
-            LOG.debugf("%s already processed event %s (%s); skipped", consumer, event.id(), event.type());
-            return;
-        }
-        handler.accept(event);
+        // A child of the context the event was recorded in (ce_traceparent): what the handler records
+        // (events, deliveries) carries this span's context on.
+        traces.inSpan(record.topic() + " process", SpanKind.CONSUMER, traceContext(record), Map.of(
+                "messaging.system", "kafka",
+                "messaging.operation.type", "process",
+                "messaging.destination.name", record.topic(),
+                "messaging.consumer.group.name", consumer,
+                "messaging.message.id", event.id(),
+                "cloudevents.event_type", event.type()), () -> {
+            // Before the first query: Hibernate fixes a session's tenant when the session opens.
+            caller.actAsTenant(event.tenantId());
+            int inserted = em.createNativeQuery("""
+                    insert into processed_event (consumer, event_id, event_type, processed_at)
+                    values (?1, ?2, ?3, now()) on conflict do nothing""")
+                    .setParameter(1, consumer).setParameter(2, event.id()).setParameter(3, event.type())
+                    .executeUpdate();
+            if (inserted == 0) {
+                LOG.debugf("%s already processed event %s (%s); skipped", consumer, event.id(), event.type());
+                return;
+            }
+            handler.accept(event);
+        });
+    }
+
+    /** The event's distributed tracing attributes (ce_traceparent, ce_tracestate), if it has them. */
+    static Traces.TraceContext traceContext(ConsumerRecord<String, String> record) {
+        return new Traces.TraceContext(header(record, CloudEventHeaders.TRACEPARENT), header(record, CloudEventHeaders.TRACESTATE));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

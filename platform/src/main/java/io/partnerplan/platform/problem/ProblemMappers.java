@@ -224,7 +224,7 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causes(e)) {
             return databaseUnavailable(e, uri);
         }
-        LOG.errorf(e, "Unexpected failure [traceId=%s] on %s", RequestIds.current(), uri.getPath());
+        LOG.errorf(e, "Unexpected failure [requestId=%s] on %s", RequestIds.current(), uri.getPath());
         return answer(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the trace id when reporting it", uri, List.of());
     }
@@ -234,7 +234,7 @@ public class ProblemMappers {
      * not a bug, so 503 with the seconds after which a retry is worth it, never a 500.
      */
     private static Response databaseUnavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Database unavailable [traceId=%s] on %s: %s", RequestIds.current(), uri.getPath(), rootMessage(e));
+        LOG.warnf("Database unavailable [requestId=%s] on %s: %s", RequestIds.current(), uri.getPath(), rootMessage(e));
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
                 .entity(problem(503, "service-unavailable", "Service unavailable",
                         "The database is not reachable at the moment; retry after " + RETRY_AFTER_SECONDS + " seconds",

@@ -8,7 +8,7 @@ import org.jboss.logging.MDC;
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "traceId";
+    public static final String MDC_KEY = "requestId";
 
     private RequestIds() {
     }
