@@ -58,6 +58,8 @@ class NativeSqlTenantTest {
             new Allowed("Reviews.java", "select r.id, r.tenant_id, r.plan_id, r.due_on, r.sequence, l.lead from plan_review r", ACROSS_TENANTS),
             new Allowed("Reviews.java", "select id, tenant_id, plan_id, due_on, sequence from plan_review", ACROSS_TENANTS),
             new Allowed("PeriodAnnouncements.java", "select distinct tenant_id from mutual_operating_period", ACROSS_TENANTS),
+            new Allowed("ClosingWindowConflicts.java", "select distinct tenant_id from mutual_operating_period where status = 'agreed'",
+                    ACROSS_TENANTS),
             new Allowed("Deliveries.java", "update delivery set next_attempt_at = ?3 where id in",
                     "the email/webhook dispatcher claims due deliveries of every tenant; each row's tenant_id is returned and carried on"),
             new Allowed("Digests.java", "select distinct tenant_id, subject, frequency from digest_item", ACROSS_TENANTS),
