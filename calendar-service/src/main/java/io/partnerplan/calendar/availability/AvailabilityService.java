@@ -112,6 +112,11 @@ public class AvailabilityService {
         if (delegate.equals(a.subject)) {
             throw ProblemException.badRequest("delegateSubject", "must be someone other than the person who is away");
         }
+        if (people.belongsElsewhere(delegate, a.organisationId)) {
+            // The delegate receives the absent person's notifications: never someone of the vendor or of another partner.
+            throw ProblemException.badRequest("delegateSubject", "must not be a person of another organisation: the delegate "
+                    + "receives the absent person's notifications");
+        }
         if (request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.badRequest("endsOn", "must not be before startsOn");
         }

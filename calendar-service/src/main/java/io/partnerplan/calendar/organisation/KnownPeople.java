@@ -36,6 +36,14 @@ public class KnownPeople {
                 .executeUpdate();
     }
 
+    /** Whether the directory knows {@code subject} as a person of an organisation other than {@code organisation}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean belongsElsewhere(String subject, UUID organisation) {
+        return !em.createNativeQuery("select 1 from known_person where tenant_id = ?1 and subject = ?2 and organisation_id <> ?3")
+                .setParameter(1, caller.requireTenant()).setParameter(2, subject).setParameter(3, organisation)
+                .getResultList().isEmpty();
+    }
+
     /** Whether the directory knows {@code subject} as a person of {@code organisation} in the caller's tenant. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean belongsTo(String subject, UUID organisation) {

@@ -218,4 +218,19 @@ class AvailabilityApiTest {
         given().auth().oauth2(vm).contentType(ContentType.JSON).body(period("deputy@contoso.test", "2026-12-21", "2026-12-31"))
                 .post("/api/v1/availability").then().statusCode(201).body("subject", equalTo("vm@contoso.test"));
     }
+
+    @Test
+    void theDelegateIsNeverAPersonOfAnotherOrganisation() {
+        TestOrganisations.person(tenant, vendor, "vm@contoso.test");
+        // The partner's owner names the vendor's manager to stand in: they would read the partner's notifications meanwhile.
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(period("vm@contoso.test", "2026-12-21", "2026-12-31"))
+                .post("/api/v1/availability").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("delegateSubject")).body("errors[0].message", containsString("another organisation"));
+        given().auth().oauth2(po).queryParam("from", "2026-01-01").get("/api/v1/availability")
+                .then().statusCode(200).body("items", hasSize(0));
+        // A colleague of the partner's own organisation stands in.
+        TestOrganisations.person(tenant, partner, "colleague@northwind.test");
+        given().auth().oauth2(po).contentType(ContentType.JSON).body(period("colleague@northwind.test", "2026-12-21", "2026-12-31"))
+                .post("/api/v1/availability").then().statusCode(201).body("delegateSubject", equalTo("colleague@northwind.test"));
+    }
 }
