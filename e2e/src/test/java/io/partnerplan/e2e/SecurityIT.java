@@ -180,6 +180,7 @@ class SecurityIT {
         List<DynamicNode> controlCharacters = new ArrayList<>();
         List<DynamicNode> provenance = new ArrayList<>();
         List<DynamicNode> webhooks = new ArrayList<>();
+        List<DynamicNode> bulkPartial = new ArrayList<>();
 
         String expired = expiredToken();
         String forged = forgedToken();
@@ -196,6 +197,9 @@ class SecurityIT {
         int nth = 0;
         for (Operation op : operations) {
             List<String> missing = op.pathParameters().stream().filter(p -> idFor(op, p) == null).toList();
+            if (missing.isEmpty() && op.bodyMediaTypes().contains("application/x-ndjson")) {
+                bulkPartial.add(bulkPartialFailureCase(op));
+            }
             if (!missing.isEmpty()) {
                 unmapped.add(DynamicTest.dynamicTest(op.toString(), () -> fail(op + ": path parameter(s) " + missing
                         + " have no fixture id: seed one such resource as tenant A in SecurityIT.seedTenantA and map "
@@ -285,13 +289,14 @@ class SecurityIT {
         List<DynamicNode> gateway = gatewayCases();
         int cases = unauthenticated.size() + otherTenant.size() + otherPartner.size() + viewerWrites.size()
                 + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size()
-                + claimTypes.size() + controlCharacters.size() + provenance.size() + webhooks.size() + gateway.size();
+                + claimTypes.size() + controlCharacters.size() + provenance.size() + webhooks.size() + gateway.size() + bulkPartial.size();
         System.out.printf("SecurityIT: %d operations, %d generated cases (unauthenticated %d, other tenant %d, other partner %d,"
                 + " viewer writes %d, oversized %d, unknown property %d, limit %d, directory enrolment %d, directory visibility %d,"
-                + " unmapped %d, token claim types %d, control characters %d, provenance %d, partner webhooks %d, gateway and limits %d); fixture ids not seeded: %s%n",
+                + " unmapped %d, token claim types %d, control characters %d, provenance %d, partner webhooks %d, gateway and limits %d,"
+                + " bulk partial failure %d); fixture ids not seeded: %s%n",
                 operations.size(), cases, unauthenticated.size(), otherTenant.size(), otherPartner.size(), viewerWrites.size(),
                 oversized.size(), unknownProperty.size(), hugeLimit.size(), enrolment.size(), visibility.size(), unmapped.size(),
-                claimTypes.size(), controlCharacters.size(), provenance.size(), webhooks.size(), gateway.size(), notSeeded);
+                claimTypes.size(), controlCharacters.size(), provenance.size(), webhooks.size(), gateway.size(), bulkPartial.size(), notSeeded);
         return Stream.of(
                 DynamicContainer.dynamicContainer("path parameters without a fixture id", unmapped),
                 DynamicContainer.dynamicContainer("no, expired, forged or unsigned token: 401", unauthenticated),
@@ -307,7 +312,8 @@ class SecurityIT {
                 DynamicContainer.dynamicContainer("control characters in a string field: 400 naming it", controlCharacters),
                 DynamicContainer.dynamicContainer("measurement provenance: from the token, scoped to the organisation", provenance),
                 DynamicContainer.dynamicContainer("partner webhooks: its own plans' events, nobody else's subscriptions", webhooks),
-                DynamicContainer.dynamicContainer("gateway hygiene, rate limits, SSE expiry, dates", gateway));
+                DynamicContainer.dynamicContainer("gateway hygiene, rate limits, SSE expiry, dates", gateway),
+                DynamicContainer.dynamicContainer("bulk partial failure: a result for every line read, never a 500", bulkPartial));
     }
 
     // ---------------------------------------------------------------- issue 19: tokens, gateway, limits
@@ -476,6 +482,41 @@ class SecurityIT {
             fail("another tenant: " + op + " is refused now (" + answer.statusCode() + "): remove it from SecurityIT.KNOWN_GAPS");
         }
         Assumptions.abort("known gap, answered " + answer.statusCode() + ": " + reason);
+    }
+
+    /**
+     * Finding 7 of issue 19, for every NDJSON upload: a line that is JSON {@code null} between two good
+     * lines is rejected on its own, the good lines around it are written, and the answer has a result for
+     * every line read: never a 500 that hides committed rows.
+     */
+    private static DynamicTest bulkPartialFailureCase(Operation op) {
+        return test(op, "a null line between good ones", () -> {
+            boolean measurements = op.path().startsWith("/api/v1/measurements");
+            String token = measurements ? ownerOfA : ownerToken;
+            List<String> good = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String externalId = "sec-partial-" + UUID.randomUUID();
+                good.add(JSON.writeValueAsString(measurements
+                        ? Map.of("planId", plan, "kpi", "revenue", "value", "100", "currency", "USD", "occurredOn", "2027-03-31",
+                                "externalId", externalId)
+                        : Map.of("system", "sec-crm", "externalId", externalId, "name", "Partial " + externalId, "kind", "PARTNER",
+                                "timeZone", "UTC")));
+            }
+            HttpResponse<String> answer = exchange(op.method(), url(op, Map.of()), token, "application/x-ndjson",
+                    good.get(0) + "\nnull\n" + good.get(1) + "\n", Map.of());
+            assertEquals(200, answer.statusCode(), op + ": " + answer.body());
+            List<JsonNode> results = new ArrayList<>();
+            for (String line : answer.body().lines().filter(l -> !l.isBlank()).toList()) {
+                results.add(JSON.readTree(line));
+            }
+            assertEquals(3, results.size(), op + ": a result per line: " + answer.body());
+            assertEquals("rejected", results.get(1).path("outcome").asText(), op + ": " + answer.body());
+            assertEquals(2, results.get(1).path("line").asInt(), op + ": " + answer.body());
+            for (int i : new int[] {0, 2}) {
+                assertTrue(List.of("accepted", "created").contains(results.get(i).path("outcome").asText()),
+                        op + ": line " + (i + 1) + " is written: " + answer.body());
+            }
+        });
     }
 
     private static DynamicTest test(Operation op, String what, org.junit.jupiter.api.function.Executable check) {

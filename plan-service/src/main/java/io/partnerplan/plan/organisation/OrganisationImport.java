@@ -76,6 +76,9 @@ public class OrganisationImport {
         } catch (JsonProcessingException e) {
             return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError("line", "is not valid JSON")));
         }
+        if (row == null) {
+            return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError("line", "must be a JSON object, not null")));
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<BulkOrganisationRow> v : validator.validate(row)) {
             errors.add(new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()));
