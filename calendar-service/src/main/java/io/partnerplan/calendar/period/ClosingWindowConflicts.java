@@ -37,6 +37,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ClosingWindowConflicts {
 
+    private final AgreedMopTenants tenants;
     private final EntityManager em;
     private final FiscalCalendarRepository calendars;
     private final AvailabilityRepository availabilities;
@@ -46,9 +47,10 @@ public class ClosingWindowConflicts {
     private final int closingDays;
     private final ClosingWindowSettings settings;
 
-    public ClosingWindowConflicts(EntityManager em, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
+    public ClosingWindowConflicts(AgreedMopTenants tenants, EntityManager em, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
                                   Outbox outbox, Caller caller, Clock clock, ClosingWindowSettings settings,
                                   @ConfigProperty(name = "partnerplan.periods.closing-days", defaultValue = "14") int closingDays) {
+        this.tenants = tenants;
         this.em = em;
         this.calendars = calendars;
         this.availabilities = availabilities;
@@ -69,18 +71,12 @@ public class ClosingWindowConflicts {
     @ActivateRequestContext
     public int announceAll(LocalDate today) {
         int made = 0;
-        for (String tenant : tenantsWithAgreedMops()) {
+        for (String tenant : tenants.list()) {
             made += announce(tenant, today);
         }
         return made;
     }
 
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public List<String> tenantsWithAgreedMops() {
-        return em.createNativeQuery("select distinct tenant_id from mutual_operating_period where status = 'AGREED'")
-                .getResultList();
-    }
 
     /** One tenant per transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)

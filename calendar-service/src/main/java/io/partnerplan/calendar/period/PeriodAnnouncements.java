@@ -35,6 +35,7 @@ public class PeriodAnnouncements {
     /** How far back a missed period.closed is still worth announcing (after an outage of the job). */
     private static final int CLOSED_LOOKBACK_DAYS = 7;
 
+    private final AgreedMopTenants tenants;
     private final EntityManager em;
     private final FiscalCalendarRepository calendars;
     private final Outbox outbox;
@@ -42,8 +43,9 @@ public class PeriodAnnouncements {
     private final Clock clock;
     private final int closingDays;
 
-    public PeriodAnnouncements(EntityManager em, FiscalCalendarRepository calendars, Outbox outbox, Caller caller,
+    public PeriodAnnouncements(AgreedMopTenants tenants, EntityManager em, FiscalCalendarRepository calendars, Outbox outbox, Caller caller,
                                Clock clock, @ConfigProperty(name = "partnerplan.periods.closing-days", defaultValue = "14") int closingDays) {
+        this.tenants = tenants;
         this.em = em;
         this.calendars = calendars;
         this.outbox = outbox;
@@ -62,18 +64,12 @@ public class PeriodAnnouncements {
     @ActivateRequestContext
     public int announceAll(LocalDate today) {
         int made = 0;
-        for (String tenant : tenantsWithAgreedMops()) {
+        for (String tenant : tenants.list()) {
             made += announce(tenant, today);
         }
         return made;
     }
 
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public List<String> tenantsWithAgreedMops() {
-        return em.createNativeQuery("select distinct tenant_id from mutual_operating_period where status = 'AGREED'")
-                .getResultList();
-    }
 
     /** One tenant per transaction: the session opened here is scoped to it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
