@@ -145,7 +145,7 @@ public class AvailabilityService {
     private AvailabilityView changed(Availability a) {
         availabilities.flush();
         AvailabilityView view = AvailabilityView.of(a);
-        outbox.publish("availability.changed", "availability", a.organisationId, view);
+        outbox.publish(AvailabilityEvents.CHANGED, a.organisationId, view);
         return view;
     }
 

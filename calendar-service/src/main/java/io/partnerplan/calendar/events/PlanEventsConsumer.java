@@ -1,21 +1,17 @@
 package io.partnerplan.calendar.events;
 
+import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.partnerplan.calendar.organisation.KnownOrganisations;
+import io.partnerplan.calendar.organisation.KnownPeople;
 import io.partnerplan.calendar.review.Reviews;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -23,7 +19,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * a closed plan loses what is left of its schedule, a renewed one once its successor is agreed (until then
  * it is still the plan in force, and is reviewed); organisations become known to the calendar.
  */
-@ApplicationScoped
+@EventConsumer
 public class PlanEventsConsumer {
 
     static final String CONSUMER = "calendar.plan-events";
@@ -31,10 +27,10 @@ public class PlanEventsConsumer {
     private final ProcessedEvents processed;
     private final Reviews reviews;
     private final KnownOrganisations organisations;
-    private final io.partnerplan.calendar.organisation.KnownPeople people;
+    private final KnownPeople people;
 
     public PlanEventsConsumer(ProcessedEvents processed, Reviews reviews, KnownOrganisations organisations,
-                              io.partnerplan.calendar.organisation.KnownPeople people) {
+                              KnownPeople people) {
         this.people = people;
         this.processed = processed;
         this.reviews = reviews;
@@ -42,17 +38,13 @@ public class PlanEventsConsumer {
     }
 
     @Incoming("plan-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, USED::contains, this::handle);
     }
 
     /** The types {@link #handle} acts on; the others (plan.created, member.added, ...) are acknowledged unread. */
-    static final java.util.Set<String> USED = java.util.Set.of("plan.agreed", "plan.closed", "plan.renewed",
+    static final Set<String> USED = Set.of("plan.agreed", "plan.closed", "plan.renewed",
             "review.completed", "organisation.created", "organisation.updated", "person.upserted");
 
     private void handle(IncomingEvent event) {

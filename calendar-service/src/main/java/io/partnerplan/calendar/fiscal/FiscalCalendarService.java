@@ -53,7 +53,7 @@ public class FiscalCalendarService {
         calendars.persist(calendar);
         calendars.flush();
         FiscalCalendarView view = FiscalCalendarView.of(calendar);
-        outbox.publish("fiscal-calendar.changed", "fiscal-calendar", organisation, view);
+        outbox.publish(FiscalCalendarEvents.CHANGED, organisation, view);
         return new Result(view, existing.isEmpty());
     }
 
@@ -75,7 +75,7 @@ public class FiscalCalendarService {
         calendar.updatedAt = Instant.now();
         calendars.flush();
         FiscalCalendarView view = FiscalCalendarView.of(calendar);
-        outbox.publish("fiscal-calendar.changed", "fiscal-calendar", organisation, view);
+        outbox.publish(FiscalCalendarEvents.CHANGED, organisation, view);
         return view;
     }
 

@@ -128,7 +128,7 @@ public class MopService {
         mops.persist(mop);
         mops.flush();
         MopView view = MopView.of(mop);
-        outbox.publish("mop.proposed", "mop", mop.id, view);
+        outbox.publish(MopEvents.PROPOSED, mop.id, view);
         return view;
     }
 
@@ -151,7 +151,7 @@ public class MopService {
         mop.status = MopStatus.AGREED;
         mops.flush();
         MopView view = MopView.of(mop);
-        outbox.publish("mop.agreed", "mop", mop.id, view);
+        outbox.publish(MopEvents.AGREED, mop.id, view);
         return view;
     }
 

@@ -125,7 +125,7 @@ public class ClosingWindowConflicts {
                 .executeUpdate();
         if (inserted == 1) {
             AwayInClosingWindow.Clash clash = absence.clashes().get(0);
-            outbox.publish("availability.conflict", "availability", absence.availabilityId(), new Conflict(
+            outbox.publish(PeriodEvents.AVAILABILITY_CONFLICT, absence.availabilityId(), new Conflict(
                     absence.availabilityId(), mop.id, mop.vendorOrganisationId, mop.partnerOrganisationId,
                     absence.organisationId(), absence.side(), absence.subject(), absence.delegateSubject(),
                     absence.startsOn(), absence.endsOn(), window.scope(), window.organisationId(), window.end().label(),

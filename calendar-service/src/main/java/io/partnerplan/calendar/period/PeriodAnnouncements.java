@@ -20,6 +20,7 @@ import io.partnerplan.calendar.mop.MopStatus;
 import io.partnerplan.calendar.mop.MutualOperatingPeriod;
 import io.partnerplan.calendar.mop.QuarterEnd;
 import io.partnerplan.calendar.mop.SideBySide;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
@@ -98,23 +99,23 @@ public class PeriodAnnouncements {
             for (Closing period : periods) {
                 long days = ChronoUnit.DAYS.between(today, period.end());
                 if (days >= 0 && days <= closingDays) {
-                    made += once(tenant, mop, period, "period.closing", days);
+                    made += once(tenant, mop, period, PeriodEvents.CLOSING, days);
                 } else if (days < 0 && days >= -CLOSED_LOOKBACK_DAYS) {
-                    made += once(tenant, mop, period, "period.closed", days);
+                    made += once(tenant, mop, period, PeriodEvents.CLOSED, days);
                 }
             }
         }
         return made;
     }
 
-    private int once(String tenant, MutualOperatingPeriod mop, Closing period, String event, long days) {
+    private int once(String tenant, MutualOperatingPeriod mop, Closing period, EventType<Announcement> event, long days) {
         int inserted = em.createNativeQuery("""
                         insert into period_announcement (tenant_id, mop_id, scope, period_end, event, announced_at)
                         values (?1, ?2, ?3, ?4, ?5, now()) on conflict do nothing""")
                 .setParameter(1, tenant).setParameter(2, mop.id).setParameter(3, period.scope())
-                .setParameter(4, period.end()).setParameter(5, event).executeUpdate();
+                .setParameter(4, period.end()).setParameter(5, event.name()).executeUpdate();
         if (inserted == 1) {
-            outbox.publish(event, "mop", mop.id, new Announcement(mop.id, mop.vendorOrganisationId, mop.partnerOrganisationId,
+            outbox.publish(event, mop.id, new Announcement(mop.id, mop.vendorOrganisationId, mop.partnerOrganisationId,
                     period.scope(), period.organisationId(), period.label(), period.end(), days));
         }
         return inserted;

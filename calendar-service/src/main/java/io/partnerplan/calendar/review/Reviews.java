@@ -19,6 +19,7 @@ import io.partnerplan.calendar.blocked.BlockedPeriodRepository;
 import io.partnerplan.calendar.mop.MopPeriod;
 import io.partnerplan.calendar.mop.MopStatus;
 import io.partnerplan.calendar.mop.MutualOperatingPeriod;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.IncomingEvent;
@@ -100,7 +101,7 @@ public class Reviews {
             em.persist(review);
         }
         em.flush();
-        outbox.publish("review.scheduled", "plan", planId, new ScheduleView(planId, of(planId)));
+        outbox.publish(ReviewEvents.SCHEDULED, planId, new ScheduleView(planId, of(planId)));
     }
 
     /**
@@ -175,7 +176,7 @@ public class Reviews {
         review.dueOn = dueOn;
         review.status = ReviewStatus.SCHEDULED;
         em.flush();
-        outbox.publish("review.scheduled", "plan", planId, new ScheduleView(planId, of(planId)));
+        outbox.publish(ReviewEvents.SCHEDULED, planId, new ScheduleView(planId, of(planId)));
         return ReviewView.of(review);
     }
 
@@ -253,7 +254,7 @@ public class Reviews {
         int published = announceDue(today);
         for (ReviewStatus open : List.of(ReviewStatus.SCHEDULED, ReviewStatus.UPCOMING, ReviewStatus.DUE)) {
             published += advance(open, ReviewStatus.OVERDUE, "due_on <= ?1 and due_on > ?2", today.minusDays(graceDays),
-                    LocalDate.of(1970, 1, 1), "review.overdue", today);
+                    LocalDate.of(1970, 1, 1), ReviewEvents.OVERDUE, today);
         }
         return published;
     }
@@ -287,14 +288,14 @@ public class Reviews {
             ReviewStatus to = lead == 0 ? ReviewStatus.DUE : ReviewStatus.UPCOMING;
             em.createNativeQuery("update plan_review set status = ?1, version = version + 1 where id = ?2")
                     .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
-            outbox.publishFor((String) row[1], "review.due", "plan", plan,
+            outbox.publishFor((String) row[1], ReviewEvents.DUE, plan,
                     new Announcement(id, plan, ((Number) row[4]).intValue(), due, ChronoUnit.DAYS.between(today, due)));
             published++;
         }
         return published;
     }
 
-    private int advance(ReviewStatus from, ReviewStatus to, String window, LocalDate upTo, LocalDate after, String event,
+    private int advance(ReviewStatus from, ReviewStatus to, String window, LocalDate upTo, LocalDate after, EventType<Announcement> event,
                         LocalDate today) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, tenant_id, plan_id, due_on, sequence from plan_review"
@@ -306,7 +307,7 @@ public class Reviews {
             LocalDate due = day(row[3]);
             em.createNativeQuery("update plan_review set status = ?1, version = version + 1 where id = ?2")
                     .setParameter(1, to.name()).setParameter(2, id).executeUpdate();
-            outbox.publishFor((String) row[1], event, "plan", plan,
+            outbox.publishFor((String) row[1], event, plan,
                     new Announcement(id, plan, ((Number) row[4]).intValue(), due, ChronoUnit.DAYS.between(today, due)));
         }
         return rows.size();

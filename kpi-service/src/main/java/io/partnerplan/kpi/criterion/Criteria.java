@@ -216,13 +216,7 @@ public class Criteria {
         if (judgement.state() != criterion.state) {
             criterion.state = judgement.state();
             criterion.stateChangedAt = criterion.evaluatedAt;
-            String type = switch (judgement.state()) {
-                case MET -> "kpi.criterion.met";
-                case MISSED -> "kpi.criterion.missed";
-                case AT_RISK -> "kpi.criterion.at-risk";
-                case ON_TRACK -> "kpi.criterion.on-track";
-            };
-            outbox.publish(type, "plan", criterion.planId, view(criterion, judgement.reason(), today));
+            outbox.publish(CriterionEvents.of(judgement.state()), criterion.planId, view(criterion, judgement.reason(), today));
         }
     }
 

@@ -66,7 +66,7 @@ public class KpiLibrary {
         definitions.persist(kpi);
         definitions.flush();
         KpiDefinitionView view = KpiDefinitionView.of(kpi);
-        outbox.publish("kpi.defined", "kpi", kpi.id, view);
+        outbox.publish(KpiDefinitionEvents.DEFINED, kpi.id, view);
         return view;
     }
 
@@ -110,7 +110,7 @@ public class KpiLibrary {
         List<UUID> ids = touched.stream().map(library::get).filter(java.util.Objects::nonNull).map(k -> k.id).toList();
         changes.fire(new KpisChanged(kpi.tenantId, ids));
         KpiDefinitionView view = KpiDefinitionView.of(kpi);
-        outbox.publish("kpi.defined", "kpi", kpi.id, view);
+        outbox.publish(KpiDefinitionEvents.DEFINED, kpi.id, view);
         return view;
     }
 

@@ -5,12 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,14 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.partnerplan.kpi.period.PlanPeriod;
 import io.partnerplan.kpi.period.PlanPeriods;
 import io.partnerplan.kpi.target.PeriodClose;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** calendar-service's events: an agreed MOP gives plans their periods; a closed MOP period is judged. */
-@ApplicationScoped
+@EventConsumer
 public class CalendarEventsConsumer {
 
     static final String CONSUMER = "kpi.calendar-events";
@@ -49,11 +44,7 @@ public class CalendarEventsConsumer {
     }
 
     @Incoming("calendar-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         // mop.agreed and period.closed change the plans' periods; the rest is acknowledged unread.
         processed.once(CONSUMER, record, type -> type.equals("mop.agreed") || type.equals("period.closed"), this::handle);

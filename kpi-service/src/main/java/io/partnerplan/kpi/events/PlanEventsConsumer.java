@@ -5,13 +5,9 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,17 +15,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.partnerplan.kpi.criterion.Criteria;
 import io.partnerplan.kpi.plan.TrackedPlan;
 import io.partnerplan.kpi.target.Targets;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps {@link TrackedPlan} in step with plan-service (every plan event carries the plan's header) and
  * the milestones' KPI criteria with their milestone events.
  */
-@ApplicationScoped
+@EventConsumer
 public class PlanEventsConsumer {
 
     static final String CONSUMER = "kpi.plan-events";
@@ -53,11 +48,7 @@ public class PlanEventsConsumer {
     }
 
     @Incoming("plan-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, PlanEventsConsumer::used, this::handle);
     }

@@ -84,7 +84,7 @@ public class Measurements {
         MeasurementView view = view(written.measurement(), kpi, written.outcome());
         if (!"duplicate".equals(written.outcome())) {
             scorecards.valuesChanged(changes);
-            outbox.publish("kpi.measurement.recorded", "plan", plan.planId, view);
+            outbox.publish(MeasurementEvents.RECORDED, plan.planId, view);
             // In the same transaction: a criterion's state change and its event commit with the value.
             criteria.evaluate(plan.planId, kpi, LocalDate.now(clock));
             scorecards.changed(plan);
@@ -188,7 +188,7 @@ public class Measurements {
         scorecards.valuesChanged(changes);
         LocalDate today = LocalDate.now(clock);
         for (ImportedBatch batch : byPlan.values()) {
-            outbox.publish("kpi.measurements.imported", "plan", batch.planId, batch.summary());
+            outbox.publish(MeasurementEvents.IMPORTED, batch.planId, batch.summary());
             for (KpiDefinition kpi : batch.kpis.values()) {
                 criteria.evaluate(batch.planId, kpi, today);
             }

@@ -140,7 +140,7 @@ public class ScorecardChanges {
         LocalDate asOf = LocalDate.now(clock);
         List<ScorecardSummary.KpiSummary> kpis = scorecards.summary(plan, asOf);
         keep(plan, asOf, now, kpis);
-        outbox.publishFor(plan.tenantId, "kpi.scorecard.changed", "plan", plan.planId,
+        outbox.publishFor(plan.tenantId, ScorecardEvents.CHANGED, plan.planId,
                 new ScorecardSummary(plan.planId, asOf, now, kpis));
         em.createNativeQuery("""
                         insert into scorecard_announced (plan_id, tenant_id, announced_at) values (?1, ?2, ?3)

@@ -75,7 +75,7 @@ public class PeriodClose {
                 .setParameter(1, plan.tenantId).setParameter(2, plan.planId).setParameter(3, kpi.id)
                 .setParameter(4, period.start()).setParameter(5, actual).setParameter(6, percent).executeUpdate();
         if (first == 1 && (percent == null || percent.compareTo(FULL) < 0)) {
-            outbox.publish("kpi.target.missed", "plan", plan.planId, new TargetMissed(plan.planId, kpi.key, period.label(),
+            outbox.publish(TargetEvents.MISSED, plan.planId, new TargetMissed(plan.planId, kpi.key, period.label(),
                     period.start(), period.end(), Decimals.plain(period.target()), Decimals.plain(actual), Decimals.plain(percent)));
         }
     }

@@ -98,7 +98,7 @@ public class Targets {
         em.flush();
         history.changed(set, before, set.periods, set.updatedAt, set.updatedBy);
         TargetSetView view = view(set, kpi);
-        outbox.publish("kpi.targets.set", "plan", planId, view);
+        outbox.publish(TargetEvents.SET, planId, view);
         changes.fire(new TargetsChanged(plan));
         return view;
     }
@@ -171,7 +171,7 @@ public class Targets {
             }
             em.flush();
             history.changed(set, before, set.periods, set.updatedAt, set.updatedBy);
-            outbox.publish("kpi.targets.set", "plan", planId, view(set, kpi));
+            outbox.publish(TargetEvents.SET, planId, view(set, kpi));
             changes.fire(new TargetsChanged(plan));
         }));
     }

@@ -2,10 +2,7 @@ package io.partnerplan.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -136,7 +133,7 @@ public class Deliveries {
                        attempt_started_at = null
                 where id = ?1 and status = 'PENDING'""")
                 .setParameter(1, delivery.id()).setParameter(2, attempts).setParameter(3, httpStatus).executeUpdate();
-        outbox.publishFor(delivery.tenantId(), "notification.delivered", "delivery", delivery.id(), outcome(delivery, attempts, null));
+        outbox.publishFor(delivery.tenantId(), DeliveryEvents.DELIVERED, delivery.id(), delivered(delivery, attempts));
     }
 
     /**
@@ -170,7 +167,7 @@ public class Deliveries {
                 .setParameter(6, Instant.now().plus(exhausted ? Duration.ZERO : backoff.delay(attempts, ThreadLocalRandom.current())))
                 .executeUpdate();
         if (exhausted) {
-            outbox.publishFor(delivery.tenantId(), "notification.failed", "delivery", delivery.id(), outcome(delivery, attempts, reason));
+            outbox.publishFor(delivery.tenantId(), DeliveryEvents.FAILED, delivery.id(), failed(delivery, attempts, reason));
         }
         return exhausted;
     }
@@ -182,18 +179,23 @@ public class Deliveries {
                 .setParameter(1, delivery.id()).setParameter(2, until).executeUpdate();
     }
 
-    private static Map<String, Object> outcome(Claimed delivery, int attempts, String error) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("deliveryId", delivery.id());
-        data.put("channel", delivery.channel().name());
-        data.put("eventId", delivery.eventId());
-        data.put("eventType", delivery.eventType());
-        data.put("recipient", delivery.recipient());
-        data.put("attempts", attempts);
-        data.put("at", OffsetDateTime.now(java.time.ZoneOffset.UTC).toInstant());
-        if (error != null) {
-            data.put("error", error);
-        }
-        return data;
+    private static Delivered delivered(Claimed delivery, int attempts) {
+        return new Delivered(delivery.id(), delivery.channel(), delivery.eventId(), delivery.eventType(), delivery.recipient(),
+                attempts, Instant.now());
+    }
+
+    private static Failed failed(Claimed delivery, int attempts, String error) {
+        return new Failed(delivery.id(), delivery.channel(), delivery.eventId(), delivery.eventType(), delivery.recipient(),
+                attempts, Instant.now(), error);
+    }
+
+    /** Data of notification.delivered: {@code eventType} is the short name of the event notified about. */
+    public record Delivered(UUID deliveryId, Channel channel, String eventId, String eventType, String recipient, int attempts,
+                            Instant at) {
+    }
+
+    /** Data of notification.failed: as {@link Delivered}, with the last attempt's {@code error}. */
+    public record Failed(UUID deliveryId, Channel channel, String eventId, String eventType, String recipient, int attempts,
+                         Instant at, String error) {
     }
 }

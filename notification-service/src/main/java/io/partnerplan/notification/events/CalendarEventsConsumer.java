@@ -4,12 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.partnerplan.notification.notify.EventNotifications;
@@ -20,17 +15,16 @@ import io.partnerplan.notification.recipient.KnownPlan;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.notification.webhook.WebhookChannel;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * calendar-service's events: reviews coming due or overdue reach every member of the plan, a period
  * closing reaches the partnership's plans' members, and out-of-office periods feed the delegation.
  */
-@ApplicationScoped
+@EventConsumer
 public class CalendarEventsConsumer {
 
     static final String CONSUMER = "notification.calendar-events";
@@ -53,11 +47,7 @@ public class CalendarEventsConsumer {
     }
 
     @Incoming("calendar-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, this::handle);
     }

@@ -6,12 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -25,14 +20,13 @@ import io.partnerplan.notification.recipient.People;
 import io.partnerplan.notification.recipient.PlanRecipient;
 import io.partnerplan.notification.recipient.Recipients;
 import io.partnerplan.notification.webhook.WebhookChannel;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** plan-service's events: keep the plan, member and person copies current, and tell the people concerned. */
-@ApplicationScoped
+@EventConsumer
 public class PlanEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(PlanEventsConsumer.class);
@@ -59,11 +53,7 @@ public class PlanEventsConsumer {
     }
 
     @Incoming("plan-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, this::handle);
     }

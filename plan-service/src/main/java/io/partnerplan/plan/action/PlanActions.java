@@ -69,7 +69,7 @@ public class PlanActions {
         actions.persist(action);
         actions.flush();
         ActionView view = ActionView.of(action);
-        outbox.publish("action.created", "plan", planId, view);
+        outbox.publish(ActionEvents.CREATED, planId, view);
         return view;
     }
 
@@ -85,7 +85,7 @@ public class PlanActions {
         apply(action, request);
         actions.flush();
         ActionView view = ActionView.of(action);
-        outbox.publish("action.updated", "plan", planId, view);
+        outbox.publish(ActionEvents.UPDATED, planId, view);
         return view;
     }
 
@@ -115,7 +115,7 @@ public class PlanActions {
                             .setParameter(3, objective))
                     .setParameter(1, to).setParameter(2, a.id).executeUpdate();
             ActionView moved = ActionView.of(em.find(ActionItem.class, a.id));
-            outbox.publish("action.updated", "plan", to, moved);
+            outbox.publish(ActionEvents.UPDATED, to, moved);
             carried.add(a.id);
         }
         return carried;
@@ -149,7 +149,7 @@ public class PlanActions {
                     .setParameter(1, row[0]).executeUpdate();
             Overdue late = new Overdue((UUID) row[0], (UUID) row[2], (String) row[3], (String) row[4], due,
                     ChronoUnit.DAYS.between(due, today));
-            outbox.publishFor((String) row[1], "action.overdue", "plan", row[2], late);
+            outbox.publishFor((String) row[1], ActionEvents.OVERDUE, row[2], late);
             overdue.fire(new ActionOverdue((String) row[1], late)); // escalated in this transaction
         }
         return rows.size();

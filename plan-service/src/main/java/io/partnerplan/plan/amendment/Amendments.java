@@ -28,6 +28,7 @@ import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.plan.plan.Side;
 import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
@@ -97,7 +98,7 @@ public class Amendments {
         a.proposedAt = Instant.now();
         em.persist(a);
         em.flush();
-        return publish(a, "plan.amendment-proposed");
+        return publish(a, AmendmentEvents.PROPOSED);
     }
 
     /** Applies every part of the amendment in this one transaction, as one new version of the plan. */
@@ -114,7 +115,7 @@ public class Amendments {
         a.toVersion = after.version();
         a.decidedAt = Instant.now();
         em.flush();
-        return publish(a, "plan.amended");
+        return publish(a, AmendmentEvents.AMENDED);
     }
 
     /** What the plan would be after the changes, checked part by part (400 naming the field under changes.*). */
@@ -165,7 +166,7 @@ public class Amendments {
         a.rejectionReason = reason.strip();
         a.decidedAt = Instant.now();
         em.flush();
-        return publish(a, "plan.amendment-rejected");
+        return publish(a, AmendmentEvents.REJECTED);
     }
 
     /** The proposing side takes its open amendment back; the other side is no longer asked to decide. */
@@ -204,7 +205,7 @@ public class Amendments {
         a.withdrawalReason = reason;
         a.decidedAt = Instant.now();
         em.flush();
-        return publish(a, "plan.amendment-withdrawn");
+        return publish(a, AmendmentEvents.WITHDRAWN);
     }
 
     @Transactional
@@ -251,9 +252,9 @@ public class Amendments {
         return Stream.of(Roles.VENDOR_MANAGER, Roles.PARTNER_OWNER, Roles.CONTRIBUTOR, Roles.EXECUTIVE_SPONSOR).anyMatch(caller::hasRole);
     }
 
-    private AmendmentView publish(Amendment a, String event) {
+    private AmendmentView publish(Amendment a, EventType<AmendmentView> event) {
         AmendmentView view = AmendmentView.of(a);
-        outbox.publish(event, "plan", a.planId, view);
+        outbox.publish(event, a.planId, view);
         return view;
     }
 

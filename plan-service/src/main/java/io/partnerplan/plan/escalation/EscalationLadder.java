@@ -83,7 +83,7 @@ public class EscalationLadder {
                 e.recipients = EscalationRules.recipients(next, members);
                 e.roles = EscalationRules.roleNames(next);
                 em.flush();
-                outbox.publish("escalation.climbed", "plan", e.planId, EscalationView.of(e));
+                outbox.publish(EscalationEvents.CLIMBED, e.planId, EscalationView.of(e));
                 climbed++;
             }
         }

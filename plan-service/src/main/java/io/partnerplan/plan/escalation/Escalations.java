@@ -33,6 +33,7 @@ import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -169,7 +170,7 @@ public class Escalations {
         if (inserted == 0) {
             return false;
         }
-        outbox.publishFor(tenant, "escalation.raised", "plan", planId, EscalationView.of(e));
+        outbox.publishFor(tenant, EscalationEvents.RAISED, planId, EscalationView.of(e));
         return true;
     }
 
@@ -215,7 +216,7 @@ public class Escalations {
                 e.acknowledgedAt = clock.instant();
             }
         }
-        return changed(e, "escalation.acknowledged");
+        return changed(e, EscalationEvents.ACKNOWLEDGED);
     }
 
     /**
@@ -257,13 +258,13 @@ public class Escalations {
         e.rectificationPlan = new RectificationPlan(rectification.summary().strip(), created);
         e.resolvedBy = caller.subject();
         e.resolvedAt = clock.instant();
-        return changed(e, "escalation.resolved");
+        return changed(e, EscalationEvents.RESOLVED);
     }
 
-    private Versioned changed(Escalation e, String event) {
+    private Versioned changed(Escalation e, EventType<EscalationView> event) {
         em.flush();
         EscalationView view = EscalationView.of(e);
-        outbox.publish(event, "plan", e.planId, view);
+        outbox.publish(event, e.planId, view);
         return new Versioned(view, e.version);
     }
 

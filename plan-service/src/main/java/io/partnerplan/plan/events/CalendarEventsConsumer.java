@@ -1,25 +1,20 @@
 package io.partnerplan.plan.events;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** calendar-service's review.due on the day (daysUntilDue 0, or below when its job ran late) puts an active plan in review. */
-@ApplicationScoped
+@EventConsumer
 public class CalendarEventsConsumer {
 
     static final String CONSUMER = "plan.calendar-events";
@@ -33,11 +28,7 @@ public class CalendarEventsConsumer {
     }
 
     @Incoming("calendar-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         // Only review.due changes anything here; other calendar events are acknowledged unread.
         processed.once(CONSUMER, record, "review.due"::equals, this::handle);

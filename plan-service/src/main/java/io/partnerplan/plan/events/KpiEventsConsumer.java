@@ -1,23 +1,17 @@
 package io.partnerplan.plan.events;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.partnerplan.plan.milestone.Milestones;
 import io.partnerplan.plan.review.KpiScorecards;
+import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
-import io.partnerplan.platform.events.WaitsForDatabase;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** kpi-service's verdicts on KPI criteria (kpi.criterion.*) move the milestones they belong to; its scorecards are kept for reviews. */
-@ApplicationScoped
+@EventConsumer
 public class KpiEventsConsumer {
 
     static final String CONSUMER = "plan.kpi-events";
@@ -33,11 +27,7 @@ public class KpiEventsConsumer {
     }
 
     @Incoming("kpi-events")
-    @WaitsForDatabase
     @Blocking(ordered = true)
-    @Retry(maxRetries = 3, delay = 200, jitter = 100, abortOn = PoisonEventException.class)
-    @ActivateRequestContext
-    @Transactional
     public void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, KpiEventsConsumer::used, this::handle);
     }

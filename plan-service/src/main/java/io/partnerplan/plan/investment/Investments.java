@@ -73,7 +73,7 @@ public class Investments implements AmendablePart, PlanContent {
         em.persist(i);
         em.flush();
         InvestmentView view = InvestmentView.of(i);
-        outbox.publish("investment.created", "plan", planId, view);
+        outbox.publish(InvestmentEvents.CREATED, planId, view);
         if (milestone.status() == MilestoneStatus.ACHIEVED) {
             unlock(i);
         }
@@ -99,7 +99,7 @@ public class Investments implements AmendablePart, PlanContent {
         }
         em.flush();
         InvestmentView view = InvestmentView.of(i);
-        outbox.publish("investment.updated", "plan", planId, view);
+        outbox.publish(InvestmentEvents.UPDATED, planId, view);
         return view;
     }
 
@@ -171,7 +171,7 @@ public class Investments implements AmendablePart, PlanContent {
                 em.persist(i);
             }
             em.flush();
-            outbox.publish(created ? "investment.created" : "investment.updated", "plan", plan.id(), InvestmentView.of(i));
+            outbox.publish(created ? InvestmentEvents.CREATED : InvestmentEvents.UPDATED, plan.id(), InvestmentView.of(i));
             Milestone m = em.find(Milestone.class, i.milestoneId);
             if (i.status == InvestmentStatus.LOCKED && m.status == MilestoneStatus.ACHIEVED) {
                 unlock(i);
@@ -209,7 +209,7 @@ public class Investments implements AmendablePart, PlanContent {
         i.status = InvestmentStatus.UNLOCKED;
         i.unlockedAt = Instant.now();
         em.flush();
-        outbox.publish("investment.unlocked", "plan", i.planId, InvestmentView.of(i));
+        outbox.publish(InvestmentEvents.UNLOCKED, i.planId, InvestmentView.of(i));
     }
 
     private io.partnerplan.plan.milestone.MilestoneView milestone(UUID planId, UUID milestoneId) {

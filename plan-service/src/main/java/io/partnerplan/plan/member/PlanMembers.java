@@ -107,7 +107,7 @@ public class PlanMembers {
                 .orElseThrow(() -> ProblemException.notFound("Member", subject + " of plan " + planId));
         requireMayManage(plan, member.organisationId);
         members.delete(member);
-        outbox.publish("member.removed", "plan", planId, view(plan, member, people.findById(member.personId)));
+        outbox.publish(MemberEvents.REMOVED, planId, view(plan, member, people.findById(member.personId)));
     }
 
     /** Renewal: the successor plan gets the same people in the same roles (its drafter is already on it). */
@@ -133,7 +133,7 @@ public class PlanMembers {
         member.addedAt = Instant.now();
         members.persist(member);
         MemberView view = view(plan, member, person);
-        outbox.publish("member.added", "plan", plan.id(), view);
+        outbox.publish(MemberEvents.ADDED, plan.id(), view);
         return view;
     }
 

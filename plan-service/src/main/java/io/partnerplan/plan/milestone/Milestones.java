@@ -25,6 +25,7 @@ import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.plan.plan.PlanView;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.events.IncomingEvent;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Keyset;
 import io.partnerplan.platform.paging.Page;
@@ -74,7 +75,7 @@ public class Milestones implements AmendablePart, PlanContent {
         apply(m, request, plan);
         em.persist(m);
         em.flush();
-        return changed(m, MilestoneStatus.PENDING, "milestone.created");
+        return changed(m, MilestoneStatus.PENDING, MilestoneEvents.CREATED);
     }
 
     @Transactional
@@ -92,7 +93,7 @@ public class Milestones implements AmendablePart, PlanContent {
         MilestoneStatus before = m.status;
         apply(m, request, plan);
         em.flush();
-        return changed(m, before, "milestone.updated");
+        return changed(m, before, MilestoneEvents.UPDATED);
     }
 
     @Transactional
@@ -163,12 +164,12 @@ public class Milestones implements AmendablePart, PlanContent {
                 apply(m, change.request(), plan);
                 em.persist(m);
                 em.flush();
-                changed(m, MilestoneStatus.PENDING, "milestone.created");
+                changed(m, MilestoneStatus.PENDING, MilestoneEvents.CREATED);
             } else {
                 MilestoneStatus was = m.status;
                 apply(m, change.request(), plan);
                 em.flush();
-                changed(m, was, "milestone.updated");
+                changed(m, was, MilestoneEvents.UPDATED);
             }
         }
     }
@@ -274,9 +275,9 @@ public class Milestones implements AmendablePart, PlanContent {
         }
     }
 
-    private MilestoneView changed(Milestone m, MilestoneStatus before, String change) {
+    private MilestoneView changed(Milestone m, MilestoneStatus before, EventType<MilestoneView> change) {
         MilestoneView view = MilestoneView.of(m);
-        outbox.publish(change, "plan", m.planId, view);
+        outbox.publish(change, m.planId, view);
         announce(m, before);
         return view;
     }
@@ -286,13 +287,7 @@ public class Milestones implements AmendablePart, PlanContent {
         if (m.status == before) {
             return;
         }
-        String type = switch (m.status) {
-            case AT_RISK -> "milestone.at-risk";
-            case ACHIEVED -> "milestone.achieved";
-            case MISSED -> "milestone.missed";
-            case PENDING -> "milestone.on-track";
-        };
-        outbox.publish(type, "plan", m.planId, MilestoneView.of(m));
+        outbox.publish(MilestoneEvents.statusChange(m.status), m.planId, MilestoneView.of(m));
     }
 
     private Milestone find(UUID planId, UUID milestoneId) {

@@ -161,7 +161,7 @@ public class Objectives implements PlanContent, AmendablePart {
     void onAgreement(@Observes PlanChanged change) {
         if (change.change().equals("plan.agreed") || change.change().equals("plan.amended")) {
             UUID planId = change.plan().id();
-            outbox.publish("plan.objectives-agreed", "plan", planId, new ObjectivesAgreed(planId, change.plan().version(), all(planId)));
+            outbox.publish(ObjectiveEvents.AGREED, planId, new ObjectivesAgreed(planId, change.plan().version(), all(planId)));
         }
     }
 

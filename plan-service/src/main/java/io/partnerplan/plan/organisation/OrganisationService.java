@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -66,7 +67,7 @@ public class OrganisationService {
     public OrganisationView create(OrganisationRequest request) {
         requireMayRegister();
         Organisation organisation = newOrganisation(request);
-        return announce("organisation.created", organisation);
+        return announce(OrganisationEvents.CREATED, organisation);
     }
 
     @Transactional
@@ -77,7 +78,7 @@ public class OrganisationService {
         }
         Versions.requireMatch(ifMatch, organisation.version);
         apply(organisation, request);
-        return announce("organisation.updated", organisation);
+        return announce(OrganisationEvents.UPDATED, organisation);
     }
 
     /**
@@ -98,7 +99,7 @@ public class OrganisationService {
                         return new Upserted(view(organisation), false, false);
                     }
                     apply(organisation, request);
-                    return new Upserted(announce("organisation.updated", organisation), false, true);
+                    return new Upserted(announce(OrganisationEvents.UPDATED, organisation), false, true);
                 })
                 .orElseGet(() -> {
                     Organisation organisation = newOrganisation(request);
@@ -108,7 +109,7 @@ public class OrganisationService {
                     ref.system = system;
                     ref.externalId = externalId;
                     externalIds.persist(ref);
-                    return new Upserted(announce("organisation.created", organisation), true, true);
+                    return new Upserted(announce(OrganisationEvents.CREATED, organisation), true, true);
                 });
     }
 
@@ -144,10 +145,10 @@ public class OrganisationService {
         return organisation;
     }
 
-    private OrganisationView announce(String event, Organisation organisation) {
+    private OrganisationView announce(EventType<OrganisationView> event, Organisation organisation) {
         organisations.flush();
         OrganisationView view = view(organisation);
-        outbox.publish(event, "organisation", organisation.id, view);
+        outbox.publish(event, organisation.id, view);
         return view;
     }
 

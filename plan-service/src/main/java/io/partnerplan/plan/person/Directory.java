@@ -156,7 +156,7 @@ public class Directory {
     private PersonView announce(Person person) {
         people.flush();
         PersonView view = PersonView.of(person);
-        outbox.publish("person.upserted", "person", person.id, view);
+        outbox.publish(PersonEvents.UPSERTED, person.id, view);
         return view;
     }
 

@@ -29,6 +29,7 @@ import io.partnerplan.plan.section.PlanSections;
 import io.partnerplan.plan.section.SectionOwnership;
 import io.partnerplan.plan.section.SectionRules;
 import io.partnerplan.platform.concurrency.Versions;
+import io.partnerplan.platform.events.EventType;
 import io.partnerplan.platform.events.Outbox;
 import io.partnerplan.platform.paging.Page;
 import io.partnerplan.platform.paging.PageRequest;
@@ -100,11 +101,11 @@ public class PlanService {
         plan.updatedAt = plan.createdAt;
         plans.persist(plan);
         plans.flush();
-        outbox.publish("plan.created", "plan", plan.id,
+        outbox.publish(PlanEvents.CREATED, plan.id,
                 new PlanCreated(plan.id, plan.vendorOrganisationId, plan.partnerOrganisationId, plan.title,
                         plan.horizonStart, plan.horizonEnd, plan.createdBy, vendor.name, partner.name));
         PlanView view = PlanView.of(plan, List.of());
-        changes.fire(new PlanChanged(view, plan.sections, "plan.created", caller.subject()));
+        changes.fire(new PlanChanged(view, plan.sections, PlanEvents.CREATED.name(), caller.subject()));
         return view;
     }
 
@@ -171,7 +172,7 @@ public class PlanService {
         changed.forEach(s -> versions.put(s, plan.version + 1)); // the version this flush makes
         plan.sectionVersions = versions;
         signOffs.clear(plan.id);
-        PlanView view = changed(plan, "plan.updated");
+        PlanView view = changed(plan, PlanEvents.UPDATED);
         return new Versioned<>(plan.sections, view.version());
     }
 
@@ -237,7 +238,7 @@ public class PlanService {
         }
         // A signature covers what was signed: an edit to a proposed plan needs both signatures again.
         signOffs.clear(plan.id);
-        return changed(plan, "plan.updated");
+        return changed(plan, PlanEvents.UPDATED);
     }
 
     /** Either side puts the draft forward for signature. */
@@ -248,7 +249,7 @@ public class PlanService {
         Versions.requireMatch(ifMatch, plan.version);
         move(plan, PlanStatus.PROPOSED);
         signOffs.clear(plan.id);
-        return changed(plan, "plan.proposed");
+        return changed(plan, PlanEvents.PROPOSED);
     }
 
     /** Either side sends the proposal back for changes; signatures are void. */
@@ -259,7 +260,7 @@ public class PlanService {
         Versions.requireMatch(ifMatch, plan.version);
         move(plan, PlanStatus.DRAFT);
         signOffs.clear(plan.id);
-        return changed(plan, "plan.returned-to-draft");
+        return changed(plan, PlanEvents.RETURNED_TO_DRAFT);
     }
 
     /**
@@ -289,10 +290,10 @@ public class PlanService {
         existing.forEach(s -> signed.add(s.side));
         if (!PlanLifecycle.agreedBy(signed)) {
             plan.updatedAt = signature.signedAt;
-            return changed(plan, "plan.signed-off");
+            return changed(plan, PlanEvents.SIGNED_OFF);
         }
         move(plan, PlanStatus.AGREED);
-        return changed(plan, "plan.agreed");
+        return changed(plan, PlanEvents.AGREED);
     }
 
     /**
@@ -329,14 +330,14 @@ public class PlanService {
     public PlanView activate(UUID id, String ifMatch) {
         Plan plan = authorised(id, ifMatch, this::requireVendorManager);
         move(plan, PlanStatus.ACTIVE);
-        return changed(plan, "plan.activated");
+        return changed(plan, PlanEvents.ACTIVATED);
     }
 
     @Transactional
     public PlanView close(UUID id, String ifMatch) {
         Plan plan = authorised(id, ifMatch, this::requireVendorManager);
         move(plan, PlanStatus.CLOSED);
-        return changed(plan, "plan.closed");
+        return changed(plan, PlanEvents.CLOSED);
     }
 
     /**
@@ -352,7 +353,7 @@ public class PlanService {
             return Optional.empty();
         }
         move(plan, to);
-        return Optional.of(changed(plan, "plan.updated"));
+        return Optional.of(changed(plan, PlanEvents.UPDATED));
     }
 
     /**
@@ -499,11 +500,11 @@ public class PlanService {
     }
 
     /** Flushes (bumping the version), publishes the plan's new state and answers it. */
-    private PlanView changed(Plan plan, String event) {
+    private PlanView changed(Plan plan, EventType<PlanView> event) {
         plans.flush();
         PlanView view = PlanView.of(plan, signOffs.of(plan.id));
-        outbox.publish(event, "plan", plan.id, view);
-        changes.fire(new PlanChanged(view, plan.sections, event, caller.subject()));
+        outbox.publish(event, plan.id, view);
+        changes.fire(new PlanChanged(view, plan.sections, event.name(), caller.subject()));
         return view;
     }
 

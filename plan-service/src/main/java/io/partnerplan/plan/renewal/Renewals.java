@@ -117,7 +117,7 @@ public class Renewals {
         // The successor's version keeps what it was renewed with.
         plans.recordContentChange(successor.id(), "plan.renewed-from", null);
         Renewal renewal = new Renewal(planId, successor.id(), carried, List.copyOf(milestoneIds.values()), investmentIds, opens, reason);
-        outbox.publish("plan.renewed", "plan", planId, renewal);
+        outbox.publish(RenewalEvents.RENEWED, planId, renewal);
         return renewal;
     }
 

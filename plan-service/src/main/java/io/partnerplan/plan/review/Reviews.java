@@ -102,7 +102,7 @@ public class Reviews {
         em.flush();
         plans.reviewCycle(planId, PlanStatus.ACTIVE);
         ReviewHeld held = ReviewHeld.of(review);
-        outbox.publish("review.completed", "plan", planId, held);
+        outbox.publish(ReviewEvents.COMPLETED, planId, held);
         return held;
     }
 

@@ -46,6 +46,23 @@ public class Outbox {
     }
 
     /**
+     * Records {@code data} as an event of {@code type} about the aggregate {@code aggregateId}, in the
+     * caller's tenant.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void publish(EventType<T> type, Object aggregateId, T data) {
+        publishFor(caller.requireTenant(), type.name(), type.aggregate(), aggregateId, data);
+    }
+
+    /** For jobs that work across tenants: the event belongs to {@code tenant}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void publishFor(String tenant, EventType<T> type, Object aggregateId, T data) {
+        publishFor(tenant, type.name(), type.aggregate(), aggregateId, data);
+    }
+
+    /**
+     * Prefer {@link #publish(EventType, Object, Object)}: a type declared once, checked against its contract.
+     *
      * @param shortName    e.g. {@code plan.created}
      * @param aggregateId  the Kafka key and CloudEvents subject, so one aggregate's events stay ordered
      * @param data         serialized as the event's JSON data

@@ -25,9 +25,9 @@ import io.partnerplan.platform.requestid.RequestIds;
  * Idempotent consumption: the event id is recorded in the consumer's own transaction together with
  * its effects, so a redelivered event (at-least-once delivery, relay retries, rebalances) changes nothing.
  * <p>
- * Use from an {@code @Incoming} method that is {@code @Blocking}, {@code @WaitsForDatabase}, {@code @Retry}-annotated (bounded
- * retries, {@code abortOn = PoisonEventException.class}), {@code @ActivateRequestContext} and
- * {@code @Transactional}; the channel's {@code failure-strategy=dead-letter-queue} parks what still fails.
+ * Use from the {@code @Incoming} method of an {@link EventConsumer} (waits for the database, bounded
+ * retries, request context, transaction); the channel's {@code failure-strategy=dead-letter-queue}
+ * parks what still fails.
  */
 @ApplicationScoped
 public class ProcessedEvents {

@@ -1,0 +1,17 @@
+package io.partnerplan.plan;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnerplan.platform.testing.EventDefinitions;
+
+/**
+ * Every event plan-service publishes is declared once as an {@code EventType} and matches its contract
+ * (docs/events/contracts.yaml): name, topic and the data record's properties.
+ */
+class EventTypesTest {
+
+    @Test
+    void everyPublishedEventTypeMatchesItsContract() {
+        EventDefinitions.assertMatchContracts("io.partnerplan.plan", "plan");
+    }
+}
