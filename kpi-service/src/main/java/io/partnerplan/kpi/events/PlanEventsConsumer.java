@@ -59,6 +59,25 @@ public class PlanEventsConsumer {
                 || WITH_PLAN_HEADER.contains(type);
     }
 
+    /**
+     * What this service reads of a plan event's header: plan.created carries the plan's id as
+     * {@code planId} (and the partner's name), the other plan.* events carry the plan with {@code id}.
+     */
+    record PlanHeader(UUID id, UUID planId, UUID vendorOrganisationId, UUID partnerOrganisationId, LocalDate horizonStart,
+                      LocalDate horizonEnd, String title, String partnerName, String status) {
+        PlanHeader {
+            IncomingEvent.required(planId == null ? id : planId, "id");
+            IncomingEvent.required(vendorOrganisationId, "vendorOrganisationId");
+            IncomingEvent.required(partnerOrganisationId, "partnerOrganisationId");
+            IncomingEvent.required(horizonStart, "horizonStart");
+            IncomingEvent.required(horizonEnd, "horizonEnd");
+        }
+
+        UUID plan() {
+            return planId == null ? id : planId;
+        }
+    }
+
     private void handle(IncomingEvent event) {
         String type = event.shortType();
         if (type.startsWith("milestone.") && event.data().has("criteria")) {
@@ -85,8 +104,8 @@ public class PlanEventsConsumer {
         if (!WITH_PLAN_HEADER.contains(type)) {
             return; // member.*, plan.amendment-*... carry no plan header
         }
-        JsonNode data = event.data();
-        UUID id = event.uuid(data.has("planId") ? "planId" : "id");
+        PlanHeader header = event.dataAs(PlanHeader.class);
+        UUID id = header.plan();
         TrackedPlan plan = em.find(TrackedPlan.class, id);
         boolean fresh = plan == null;
         if (fresh) {
@@ -94,19 +113,19 @@ public class PlanEventsConsumer {
             plan.planId = id;
             plan.status = "DRAFT";
         }
-        plan.vendorOrganisationId = event.uuid("vendorOrganisationId");
-        plan.partnerOrganisationId = event.uuid("partnerOrganisationId");
-        plan.horizonStart = event.date("horizonStart");
-        plan.horizonEnd = event.date("horizonEnd");
-        if (data.hasNonNull("title")) {
-            plan.title = data.get("title").asText();
+        plan.vendorOrganisationId = header.vendorOrganisationId();
+        plan.partnerOrganisationId = header.partnerOrganisationId();
+        plan.horizonStart = header.horizonStart();
+        plan.horizonEnd = header.horizonEnd();
+        if (header.title() != null) {
+            plan.title = header.title();
         }
-        if (data.hasNonNull("partnerName")) {
-            plan.partnerName = data.get("partnerName").asText();
+        if (header.partnerName() != null) {
+            plan.partnerName = header.partnerName();
         }
         String before = plan.status;
-        if (data.hasNonNull("status")) {
-            plan.status = data.get("status").asText();
+        if (header.status() != null) {
+            plan.status = header.status();
         }
         if (fresh) {
             em.persist(plan);

@@ -30,9 +30,7 @@ public class KpiEventsConsumer {
     public void on(ConsumerRecord<String, String> record) {
         processed.once(CONSUMER, record, event -> {
             webhooks.fanOut(event); // PRM/CRM subscribers get every event type they chose, people or not
-            if (event.shortType().equals("kpi.target.missed")) {
-                notifications.on(event);
-            }
+            notifications.on(event);
         });
     }
 }

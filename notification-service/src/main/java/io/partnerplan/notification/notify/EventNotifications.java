@@ -1,8 +1,11 @@
 package io.partnerplan.notification.notify;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,9 +24,10 @@ import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.security.Roles;
 
 /**
- * The events people care about (milestones, investments, escalations, amendments, renewals, reviews
- * held, periods closing, targets missed): who hears them (the tenant's routing rules, and for
- * escalations the recipients the event names) and what they read.
+ * Every notification about an event: who hears it ({@link DefaultRouting}: the tenant's routing rules
+ * for milestones, investments, escalations, amendments, renewals, reviews held, periods closing and
+ * targets missed, and for escalations the recipients the event names; the people the plan's
+ * lifecycle, memberships, overdue actions and reviews coming due concern) and what they read.
  */
 @ApplicationScoped
 public class EventNotifications {
@@ -38,14 +42,26 @@ public class EventNotifications {
         this.routing = routing;
     }
 
-    /** Whether this class tells people about the event type. */
+    /** Whether this class tells anyone about the event type. */
     public static boolean handles(String eventType) {
-        return DefaultRouting.routes(eventType);
+        return DefaultRouting.notifies(eventType);
     }
 
+    /**
+     * Tells the people the event concerns ({@link DefaultRouting}), after the consumer brought this
+     * service's copies (plans, members, people) up to date; nothing for a type nobody hears of.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void on(IncomingEvent event) {
         String type = event.shortType();
+        Optional<DefaultRouting.Audience> audience = DefaultRouting.audience(type);
+        if (audience.isPresent()) {
+            concerned(event, audience.get());
+            return;
+        }
+        if (!DefaultRouting.routes(type)) {
+            return;
+        }
         if (type.equals("period.closing")) {
             periodClosing(event);
             return;
@@ -178,6 +194,119 @@ public class EventNotifications {
                     "/api/v1/partnerships/" + event.uuid("vendorOrganisationId") + "/" + event.uuid("partnerOrganisationId")
                             + "/away-in-closing-windows?from=" + text(data, "closingFrom") + "&to=" + text(data, "periodEnd"));
         }
+    }
+
+    /** The people an event of the plan's lifecycle, membership, actions or reviews concerns, each told on their own. */
+    private void concerned(IncomingEvent event, DefaultRouting.Audience audience) {
+        // A plan this service never heard of has no members to tell: nothing to do, nothing lost.
+        KnownPlan plan = recipients.plan(planId(event)).orElse(null);
+        if (plan == null) {
+            return;
+        }
+        List<String> to = switch (audience) {
+            case DRAFTER -> List.of(event.text("createdBy"));
+            case EVERY_MEMBER_BUT_ACTOR -> everyoneBut(plan, event.actor());
+            case EVERY_MEMBER -> everyoneBut(plan, null);
+            case SIGNERS_AWAITED -> signersAwaited(event, plan);
+            case NEW_MEMBER -> event.text("subject").equals(event.actor())
+                    ? List.of() // nobody needs telling that they added themselves (the drafter is added on creation)
+                    : List.of(event.text("subject"));
+            case OWNER_AND_VENDOR_MANAGERS -> ownerAndVendorManagers(event, plan);
+        };
+        Wording wording = wording(event, plan);
+        String link = event.shortType().startsWith("review.") ? "/api/v1/review-schedules/" + plan.planId
+                : "/api/v1/plans/" + plan.planId;
+        for (String subject : to) {
+            notifier.tell(plan.planId, subject, event, wording, link);
+        }
+    }
+
+    /** What the people an event concerns read. */
+    private static Wording wording(IncomingEvent event, KnownPlan plan) {
+        String type = event.shortType();
+        Map<String, Object> p = new HashMap<>();
+        p.put("plan", plan.title);
+        switch (type) {
+            case "plan.created" -> {
+                p.put("partner", event.text("partnerName"));
+                p.put("horizonStart", event.text("horizonStart"));
+                p.put("horizonEnd", event.text("horizonEnd"));
+            }
+            case "plan.signed-off" -> {
+                return Wording.of("plan.signed-off." + (signed(event, "VENDOR") ? "vendor" : "partner"), p);
+            }
+            case "member.added" -> {
+                String role = event.text("role");
+                return tag -> {
+                    Map<String, Object> in = new HashMap<>(p);
+                    in.put("role", Wording.word(tag, "role." + role, role));
+                    return Wording.of("member.added", in).in(tag);
+                };
+            }
+            case "action.overdue" -> {
+                p.put("action", event.text("title"));
+                p.put("dueOn", event.text("dueOn"));
+            }
+            case "review.due", "review.overdue" -> {
+                return review(event, p);
+            }
+            default -> {
+            }
+        }
+        return Wording.of(type, p);
+    }
+
+    private static Wording review(IncomingEvent event, Map<String, Object> p) {
+        long days = event.data().path("daysUntilDue").asLong();
+        p.put("dueOn", event.text("dueOn"));
+        p.put("days", days);
+        boolean overdue = event.shortType().equals("review.overdue");
+        String title = overdue ? "review.overdue.title"
+                : days <= 0 ? "review.due.today.title" : days == 1 ? "review.due.tomorrow.title" : "review.due.title";
+        String body = overdue || days < 0 ? "review.overdue.body" : "review.due.body";
+        return tag -> new Wording.Text(Wording.message(tag, title, p), Wording.message(tag, body, p));
+    }
+
+    /** plan.signed-off: the signers of the side the plan still waits for; nobody when both or neither signed. */
+    private List<String> signersAwaited(IncomingEvent event, KnownPlan plan) {
+        boolean vendorSigned = signed(event, "VENDOR");
+        boolean partnerSigned = signed(event, "PARTNER");
+        if (vendorSigned == partnerSigned) {
+            return List.of();
+        }
+        String waiting = vendorSigned ? "PARTNER" : "VENDOR";
+        Set<String> signers = DefaultRouting.signers(waiting);
+        return recipients.ofPlan(plan.planId).stream()
+                .filter(r -> r.side.equals(waiting) && signers.contains(r.role))
+                .map(r -> r.subject).toList();
+    }
+
+    private static boolean signed(IncomingEvent event, String side) {
+        for (JsonNode signOff : event.data().path("signOffs")) {
+            if (side.equals(signOff.path("side").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** action.overdue: the owner, and the vendor's managers (the first step of the escalation path). */
+    private List<String> ownerAndVendorManagers(IncomingEvent event, KnownPlan plan) {
+        String owner = event.text("owner");
+        List<String> to = new ArrayList<>(List.of(owner));
+        recipients.ofPlan(plan.planId).stream()
+                .filter(r -> r.role.equals(Roles.VENDOR_MANAGER) && !r.subject.equals(owner))
+                .forEach(r -> to.add(r.subject));
+        return to;
+    }
+
+    private List<String> everyoneBut(KnownPlan plan, String actor) {
+        return recipients.ofPlan(plan.planId).stream().map(r -> r.subject).filter(s -> !s.equals(actor)).toList();
+    }
+
+    /** plan.created carries the plan's id as {@code planId}, the other plan.* events as {@code id}. */
+    private static UUID planId(IncomingEvent event) {
+        return event.uuid(event.data().has("planId") ? "planId" : "id");
     }
 
     /** Members whose role hears the type in this tenant; not the one who caused it. */

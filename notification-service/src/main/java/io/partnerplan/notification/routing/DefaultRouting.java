@@ -8,14 +8,22 @@ import static io.partnerplan.platform.security.Roles.VIEWER;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which plan roles hear which event type unless a tenant changed it: the product's default. Escalations
- * also reach the subjects and roles the event itself names (the current level of its path), and the
- * executive sponsors once an escalation climbed to level 2 or higher; that part is not configurable,
- * an escalation must reach whom its path says.
+ * Who hears which event type: every audience rule of notification-service, in one place.
+ * <ul>
+ * <li>By role ({@link #roles}): which plan roles hear the type unless a tenant changed it, the
+ * product's default. Escalations also reach the subjects and roles the event itself names (the
+ * current level of its path), and the executive sponsors once an escalation climbed to level 2 or
+ * higher; that part is not configurable, an escalation must reach whom its path says.</li>
+ * <li>By what happened ({@link #audience}): the plan's own lifecycle, memberships, overdue actions and
+ * reviews coming due reach the people the event concerns (the drafter, the signers a plan waits for,
+ * the new member, ...), not configurable per tenant.</li>
+ * </ul>
+ * {@code notify/EventNotifications} tells them; the consumers only dispatch to it.
  */
 public final class DefaultRouting {
 
@@ -49,6 +57,36 @@ public final class DefaultRouting {
         ROLES.put("kpi.target.missed", OWNERS_AND_SPONSORS);
     }
 
+    /** Whom an event that is not routed by role concerns. */
+    public enum Audience {
+        /** plan.created: the one who drafted the plan ({@code createdBy}), though they caused it. */
+        DRAFTER,
+        /** Every member of the plan but the one who caused it. */
+        EVERY_MEMBER_BUT_ACTOR,
+        /** Every member of the plan. */
+        EVERY_MEMBER,
+        /** plan.signed-off: the signers of the side that has not signed yet ({@link #signers}). */
+        SIGNERS_AWAITED,
+        /** member.added: the new member, unless they added themselves. */
+        NEW_MEMBER,
+        /** action.overdue: its owner and the plan's vendor managers (the first step of the escalation path). */
+        OWNER_AND_VENDOR_MANAGERS
+    }
+
+    private static final Map<String, Audience> AUDIENCES = Map.of(
+            "plan.created", Audience.DRAFTER,
+            "plan.proposed", Audience.EVERY_MEMBER_BUT_ACTOR,
+            "plan.signed-off", Audience.SIGNERS_AWAITED,
+            "plan.agreed", Audience.EVERY_MEMBER,
+            "member.added", Audience.NEW_MEMBER,
+            "action.overdue", Audience.OWNER_AND_VENDOR_MANAGERS,
+            "review.due", Audience.EVERY_MEMBER,
+            "review.overdue", Audience.EVERY_MEMBER);
+
+    /** Who may sign for each side (plan-service's rule): the ones a pending signature concerns. */
+    private static final Set<String> VENDOR_SIGNERS = Set.of(VENDOR_MANAGER, EXECUTIVE_SPONSOR);
+    private static final Set<String> PARTNER_SIGNERS = Set.of(PARTNER_OWNER, EXECUTIVE_SPONSOR);
+
     /** An escalation that is raised or climbs must reach someone: nobody opts out of hearing it in the inbox. */
     public static final Set<String> MANDATORY = Set.of("escalation.raised", "escalation.climbed");
 
@@ -62,6 +100,21 @@ public final class DefaultRouting {
 
     public static boolean routes(String eventType) {
         return ROLES.containsKey(eventType);
+    }
+
+    /** Whether anyone is told about the type at all (by role or by what happened). */
+    public static boolean notifies(String eventType) {
+        return ROLES.containsKey(eventType) || AUDIENCES.containsKey(eventType);
+    }
+
+    /** The audience of a type not routed by role. */
+    public static Optional<Audience> audience(String eventType) {
+        return Optional.ofNullable(AUDIENCES.get(eventType));
+    }
+
+    /** The roles that sign for {@code side} ({@code VENDOR} or {@code PARTNER}). */
+    public static Set<String> signers(String side) {
+        return "VENDOR".equals(side) ? VENDOR_SIGNERS : PARTNER_SIGNERS;
     }
 
     /** @return the default roles, empty for a type routed only by its event's own recipients */

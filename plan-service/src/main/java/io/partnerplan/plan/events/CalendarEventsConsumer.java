@@ -1,15 +1,14 @@
 package io.partnerplan.plan.events;
 
+import java.util.UUID;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanStatus;
 import io.partnerplan.platform.events.EventConsumer;
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.events.ProcessedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -38,12 +37,17 @@ public class CalendarEventsConsumer {
         if (!event.shortType().equals("review.due")) {
             return;
         }
-        JsonNode days = event.data().get("daysUntilDue");
-        if (days == null || !days.isIntegralNumber()) {
-            throw new PoisonEventException("review.due data lacks a whole number daysUntilDue");
+        ReviewDue due = event.dataAs(ReviewDue.class);
+        if (due.daysUntilDue() <= 0) {
+            plans.reviewCycle(due.planId(), PlanStatus.IN_REVIEW);
         }
-        if (days.asLong() <= 0) {
-            plans.reviewCycle(event.uuid("planId"), PlanStatus.IN_REVIEW);
+    }
+
+    /** What this service reads of review.due. */
+    record ReviewDue(UUID planId, Long daysUntilDue) {
+        ReviewDue {
+            IncomingEvent.required(planId, "planId");
+            IncomingEvent.required(daysUntilDue, "a whole number daysUntilDue");
         }
     }
 }

@@ -11,10 +11,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** A CloudEvent read back from a Kafka record in binary mode. */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time,
                             String tenantId, String traceId, String actor, JsonNode data) {
+
+    private static final ObjectMapper EVENT_DATA = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** {@code io.partnerplan.plan.created.v1} → {@code plan.created} */
     public String shortType() {
@@ -44,6 +49,24 @@ public record IncomingEvent(String id, String type, String source, String subjec
         } catch (java.time.DateTimeException e) {
             throw new PoisonEventException(shortType() + " data has an invalid " + field + ": not a date");
         }
+    }
+
+    /**
+     * The data as the consumer's own record of the fields it reads ({@link #dataAs(Class, ObjectMapper)}
+     * with a mapper for event data: ISO dates and instants, unknown properties ignored). A record
+     * refuses what it cannot work with in its compact constructor ({@link #required}): the event is
+     * then a {@link PoisonEventException} naming the field, not a retry.
+     */
+    public <T> T dataAs(Class<T> type) {
+        return dataAs(type, EVENT_DATA);
+    }
+
+    /** For a consumer record's compact constructor: a value the event must carry. */
+    public static <T> T required(T value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new PoisonEventException("data lacks " + field);
+        }
+        return value;
     }
 
     /**
