@@ -12,7 +12,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.partnerplan.calendar.availability.AvailabilityRepository;
 import io.partnerplan.calendar.availability.AvailabilityView;
@@ -48,8 +47,7 @@ public class ClosingWindowConflicts {
     private final ClosingWindowSettings settings;
 
     public ClosingWindowConflicts(AgreedMopTenants tenants, EntityManager em, FiscalCalendarRepository calendars, AvailabilityRepository availabilities,
-                                  Outbox outbox, Caller caller, Clock clock, ClosingWindowSettings settings,
-                                  @ConfigProperty(name = "partnerplan.periods.closing-days", defaultValue = "14") int closingDays) {
+                                  Outbox outbox, Caller caller, Clock clock, ClosingWindowSettings settings, PeriodSettings periods) {
         this.tenants = tenants;
         this.em = em;
         this.calendars = calendars;
@@ -58,7 +56,7 @@ public class ClosingWindowConflicts {
         this.caller = caller;
         this.clock = clock;
         this.settings = settings;
-        this.closingDays = closingDays;
+        this.closingDays = periods.closingDays();
     }
 
     @Scheduled(every = "${partnerplan.conflicts.check-interval:1h}", delayed = "15s",

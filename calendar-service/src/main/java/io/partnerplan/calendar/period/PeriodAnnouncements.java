@@ -12,7 +12,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.partnerplan.calendar.fiscal.FiscalCalendarRepository;
 import io.partnerplan.calendar.mop.MopPeriod;
@@ -45,14 +44,14 @@ public class PeriodAnnouncements {
     private final int closingDays;
 
     public PeriodAnnouncements(AgreedMopTenants tenants, EntityManager em, FiscalCalendarRepository calendars, Outbox outbox, Caller caller,
-                               Clock clock, @ConfigProperty(name = "partnerplan.periods.closing-days", defaultValue = "14") int closingDays) {
+                               Clock clock, PeriodSettings settings) {
         this.tenants = tenants;
         this.em = em;
         this.calendars = calendars;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
-        this.closingDays = closingDays;
+        this.closingDays = settings.closingDays();
     }
 
     @Scheduled(every = "${partnerplan.periods.check-interval:1h}", delayed = "10s",

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.jboss.logging.Logger;
 
@@ -48,18 +47,15 @@ public class Reviews {
     private final int businessDaysAfter;
 
     public Reviews(EntityManager em, Outbox outbox, Caller caller, Clock clock, BlockedPeriodRepository blocked,
-                   @ConfigProperty(name = "partnerplan.reviews.lead-days", defaultValue = "7,1,0") List<Integer> leadDays,
-                   @ConfigProperty(name = "partnerplan.reviews.grace-days", defaultValue = "7") int graceDays,
-                   @ConfigProperty(name = "partnerplan.reviews.business-days-after-period-end", defaultValue = "3")
-                   int businessDaysAfter) {
+                   ReviewSettings settings) {
         this.blocked = blocked;
-        this.businessDaysAfter = businessDaysAfter;
+        this.businessDaysAfter = settings.businessDaysAfterPeriodEnd();
         this.em = em;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
-        this.leadTimes = new LeadTimes(leadDays);
-        this.graceDays = graceDays;
+        this.leadTimes = new LeadTimes(settings.leadDays());
+        this.graceDays = settings.graceDays();
     }
 
     /** On plan.agreed: (re)builds the plan's schedule; reviews already held, announced or moved stay. */

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.partnerplan.platform.security.Caller;
 import io.quarkus.scheduler.Scheduled;
@@ -33,12 +32,12 @@ public class ScorecardJob {
     private final Duration spacing;
 
     public ScorecardJob(EntityManager em, ScorecardChanges changes, Caller caller, Clock clock,
-                        @ConfigProperty(name = "partnerplan.scorecard.spacing", defaultValue = "1s") Duration spacing) {
+                        ScorecardSettings settings) {
         this.em = em;
         this.changes = changes;
         this.caller = caller;
         this.clock = clock;
-        this.spacing = spacing;
+        this.spacing = settings.spacing();
     }
 
     @Scheduled(every = "${partnerplan.scorecard.interval:1s}", delayed = "2s",

@@ -40,19 +40,15 @@ public class InboxSignals {
     private volatile Thread listener;
     private volatile boolean stopped;
 
-    /**
-     * {@code listen-jdbc-url}: where the listening connection goes, the service's database by default. LISTEN
-     * needs a session of its own: behind a transaction-pooling PgBouncer, point it at the database itself.
-     */
-    public InboxSignals(@ConfigProperty(name = "partnerplan.inbox.listen-jdbc-url") java.util.Optional<String> listenUrl,
+    /** The listening connection goes to {@link InboxSettings#listenJdbcUrl}, else to the service's own database. */
+    public InboxSignals(InboxSettings settings,
                         @ConfigProperty(name = "quarkus.datasource.jdbc.url") String datasourceUrl,
                         @ConfigProperty(name = "quarkus.datasource.username") String user,
-                        @ConfigProperty(name = "quarkus.datasource.password") String password,
-                        @ConfigProperty(name = "partnerplan.inbox.max-streams-per-person", defaultValue = "3") int maxStreamsPerPerson) {
-        this.url = listenUrl.filter(u -> !u.isBlank()).orElse(datasourceUrl);
+                        @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.url = settings.listenJdbcUrl().filter(u -> !u.isBlank()).orElse(datasourceUrl);
         this.user = user;
         this.password = password;
-        this.maxStreamsPerPerson = maxStreamsPerPerson;
+        this.maxStreamsPerPerson = settings.maxStreamsPerPerson();
     }
 
     /**

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,7 +58,7 @@ public class InboxStreamResource {
     private final Duration heartbeat;
 
     public InboxStreamResource(Inbox inbox, InboxSignals signals, Caller caller, JsonWebToken token, Sse sse,
-                               @ConfigProperty(name = "partnerplan.inbox.stream-heartbeat", defaultValue = "20s") Duration heartbeat) {
+                               InboxSettings settings) {
         this.inbox = inbox;
         this.signals = signals;
         this.caller = caller;
@@ -67,7 +66,7 @@ public class InboxStreamResource {
         this.sse = sse;
         // A token's exp is real time, as the JWT verifier judges it: not the business clock (which a test may move on).
         this.clock = Clock.systemUTC();
-        this.heartbeat = heartbeat;
+        this.heartbeat = settings.streamHeartbeat();
     }
 
     @GET
