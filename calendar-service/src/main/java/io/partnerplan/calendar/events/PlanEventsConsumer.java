@@ -47,14 +47,26 @@ public class PlanEventsConsumer {
     static final Set<String> USED = Set.of("plan.agreed", "plan.closed", "plan.renewed",
             "review.completed", "organisation.created", "organisation.updated", "person.upserted");
 
+    /** What the calendar reads of plan.renewed. */
+    record Renewed(UUID planId, UUID successorPlanId) {
+        Renewed {
+            IncomingEvent.required(planId, "planId");
+            IncomingEvent.required(successorPlanId, "successorPlanId");
+        }
+    }
+
     private void handle(IncomingEvent event) {
         switch (event.shortType()) {
             case "plan.agreed" -> {
-                reviews.schedule(event);
-                reviews.successorAgreed(event.tenantId(), event.uuid("id"));
+                Reviews.AgreedPlan plan = event.dataAs(Reviews.AgreedPlan.class);
+                reviews.schedule(plan);
+                reviews.successorAgreed(event.tenantId(), plan.id());
             }
             case "plan.closed" -> reviews.cancel(UUID.fromString(event.subject()));
-            case "plan.renewed" -> reviews.renewed(event.tenantId(), event.uuid("planId"), event.uuid("successorPlanId"));
+            case "plan.renewed" -> {
+                Renewed renewed = event.dataAs(Renewed.class);
+                reviews.renewed(event.tenantId(), renewed.planId(), renewed.successorPlanId());
+            }
             case "review.completed" -> reviews.complete(event);
             case "organisation.created", "organisation.updated" -> organisations.learn(event);
             case "person.upserted" -> people.learn(event);

@@ -44,7 +44,7 @@ public class KnownOrganisations {
     /** From the consumer, in the event's tenant: a newer version of the organisation replaces an older one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void learn(IncomingEvent event) {
-        UUID organisation = event.uuid("id");
+        Announced organisation = event.dataAs(Announced.class);
         em.createNativeQuery("""
                 insert into known_organisation (tenant_id, organisation_id, name, kind, time_zone, version, learned_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, now())
@@ -52,12 +52,19 @@ public class KnownOrganisations {
                 set name = excluded.name, kind = excluded.kind, time_zone = excluded.time_zone,
                     version = excluded.version, learned_at = excluded.learned_at
                 where known_organisation.version < excluded.version""")
-                .setParameter(1, event.tenantId()).setParameter(2, organisation)
-                .setParameter(3, event.data().path("name").asText(null))
-                .setParameter(4, event.data().path("kind").asText(null))
-                .setParameter(5, event.data().path("timeZone").asText(null))
-                .setParameter(6, event.data().path("version").asLong(0))
+                .setParameter(1, event.tenantId()).setParameter(2, organisation.id())
+                .setParameter(3, organisation.name())
+                .setParameter(4, organisation.kind())
+                .setParameter(5, organisation.timeZone())
+                .setParameter(6, organisation.version() == null ? 0L : organisation.version())
                 .executeUpdate();
+    }
+
+    /** What the calendar reads of organisation.created and organisation.updated. */
+    record Announced(UUID id, String name, String kind, String timeZone, Long version) {
+        Announced {
+            IncomingEvent.required(id, "id");
+        }
     }
 
     /** 404 unless every organisation is one of the caller's tenant (a fresh one is waited for briefly). */

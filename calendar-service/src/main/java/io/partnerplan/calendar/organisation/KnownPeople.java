@@ -27,13 +27,22 @@ public class KnownPeople {
     /** From the consumer, in the event's tenant: a newer version of the person replaces an older one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void learn(IncomingEvent event) {
+        Upserted person = event.dataAs(Upserted.class);
         em.createNativeQuery("""
                 insert into known_person (tenant_id, subject, organisation_id, version) values (?1, ?2, ?3, ?4)
                 on conflict (tenant_id, subject) do update set organisation_id = excluded.organisation_id, version = excluded.version
                 where known_person.version < excluded.version""")
-                .setParameter(1, event.tenantId()).setParameter(2, event.text("subject"))
-                .setParameter(3, event.uuid("organisationId")).setParameter(4, event.data().path("version").asLong(0))
+                .setParameter(1, event.tenantId()).setParameter(2, person.subject())
+                .setParameter(3, person.organisationId()).setParameter(4, person.version() == null ? 0L : person.version())
                 .executeUpdate();
+    }
+
+    /** What the calendar reads of person.upserted: whose person they are. */
+    record Upserted(String subject, UUID organisationId, Long version) {
+        Upserted {
+            IncomingEvent.required(subject, "subject");
+            IncomingEvent.required(organisationId, "organisationId");
+        }
     }
 
     /** Whether the directory knows {@code subject} as a person of an organisation other than {@code organisation}. */

@@ -60,12 +60,12 @@ public class Reviews {
 
     /** On plan.agreed: (re)builds the plan's schedule; reviews already held, announced or moved stay. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void schedule(IncomingEvent plan) {
-        UUID planId = plan.uuid("id");
-        UUID vendor = plan.uuid("vendorOrganisationId");
-        UUID partner = plan.uuid("partnerOrganisationId");
-        LocalDate start = plan.date("horizonStart");
-        LocalDate end = plan.date("horizonEnd");
+    public void schedule(AgreedPlan plan) {
+        UUID planId = plan.id();
+        UUID vendor = plan.vendorOrganisationId();
+        UUID partner = plan.partnerOrganisationId();
+        LocalDate start = plan.horizonStart();
+        LocalDate end = plan.horizonEnd();
         List<MopPeriod> mop = em.createQuery("""
                         from MutualOperatingPeriod m where m.vendorOrganisationId = ?1 and m.partnerOrganisationId = ?2
                         and m.status = ?3""", MutualOperatingPeriod.class)
@@ -74,7 +74,7 @@ public class Reviews {
         // Business days skip both organisations' declared holidays, a little past the horizon for the last period's review.
         BusinessDays days = new BusinessDays(blocked.holidays(List.of(vendor, partner), start, end.plusDays(60)));
         List<LocalDate> due = ReviewSchedule.place(
-                ReviewSchedule.dueDates(start, end, plan.data().path("reviewCadence").asText("QUARTERLY"), mop),
+                ReviewSchedule.dueDates(start, end, plan.reviewCadence() == null ? "QUARTERLY" : plan.reviewCadence(), mop),
                 days, businessDaysAfter);
         em.createQuery("delete from PlanReview r where r.planId = ?1 and r.status = ?2 and r.dueOn = r.plannedOn")
                 .setParameter(1, planId).setParameter(2, ReviewStatus.SCHEDULED).executeUpdate();
@@ -105,18 +105,19 @@ public class Reviews {
      * open one. A held review closes at most one occurrence, however often it is reported.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(IncomingEvent held) {
-        UUID planId = held.uuid("planId");
-        UUID heldReviewId = held.uuid("reviewId");
-        LocalDate heldOn = held.data().hasNonNull("heldOn") ? held.date("heldOn") : LocalDate.now(clock);
+    public void complete(IncomingEvent event) {
+        ReviewHeld held = event.dataAs(ReviewHeld.class);
+        UUID planId = held.planId();
+        UUID heldReviewId = held.reviewId();
+        LocalDate heldOn = held.heldOn() != null ? held.heldOn() : LocalDate.now(clock);
         boolean alreadyClosed = !em.createQuery("from PlanReview r where r.planId = ?1 and r.heldReviewId = ?2", PlanReview.class)
                 .setParameter(1, planId).setParameter(2, heldReviewId).getResultList().isEmpty();
         if (alreadyClosed) {
             return;
         }
         PlanReview review = null;
-        if (held.data().hasNonNull("scheduledReviewId")) {
-            UUID named = held.uuid("scheduledReviewId");
+        if (held.scheduledReviewId() != null) {
+            UUID named = held.scheduledReviewId();
             review = em.createQuery("from PlanReview r where r.id = ?1 and r.planId = ?2", PlanReview.class)
                     .setParameter(1, named).setParameter(2, planId).getResultStream().findFirst().orElse(null);
             if (review != null && review.status == ReviewStatus.COMPLETED) {
@@ -324,6 +325,26 @@ public class Reviews {
     }
 
     /** Data of review.scheduled. */
+    /** What the calendar reads of plan.agreed: the plan its schedule is built for. */
+    public record AgreedPlan(UUID id, UUID vendorOrganisationId, UUID partnerOrganisationId, LocalDate horizonStart,
+                             LocalDate horizonEnd, String reviewCadence) {
+        public AgreedPlan {
+            IncomingEvent.required(id, "id");
+            IncomingEvent.required(vendorOrganisationId, "vendorOrganisationId");
+            IncomingEvent.required(partnerOrganisationId, "partnerOrganisationId");
+            IncomingEvent.required(horizonStart, "horizonStart");
+            IncomingEvent.required(horizonEnd, "horizonEnd");
+        }
+    }
+
+    /** What the calendar reads of review.completed: which plan, which held review, and which occurrence it names. */
+    record ReviewHeld(UUID planId, UUID reviewId, LocalDate heldOn, UUID scheduledReviewId) {
+        ReviewHeld {
+            IncomingEvent.required(planId, "planId");
+            IncomingEvent.required(reviewId, "reviewId");
+        }
+    }
+
     public record ScheduleView(UUID planId, List<ReviewView> reviews) {
     }
 

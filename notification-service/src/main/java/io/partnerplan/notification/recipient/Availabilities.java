@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.events.PoisonEventException;
 import io.partnerplan.platform.security.Caller;
@@ -31,21 +29,32 @@ public class Availabilities {
         this.caller = caller;
     }
 
+    /** What this service reads of availability.changed: who is away when, and who stands in. */
+    record Changed(UUID availabilityId, UUID organisationId, String subject, String delegateSubject, LocalDate startsOn,
+                   LocalDate endsOn, String status, String note) {
+        Changed {
+            IncomingEvent.required(availabilityId, "availabilityId");
+            IncomingEvent.required(organisationId, "organisationId");
+            IncomingEvent.required(subject, "subject");
+            IncomingEvent.required(startsOn, "startsOn");
+            IncomingEvent.required(endsOn, "endsOn");
+            IncomingEvent.required(status, "status");
+            if (endsOn.isBefore(startsOn)) {
+                throw new PoisonEventException("availability.changed data has endsOn before startsOn");
+            }
+            if (!List.of("DECLARED", "UPDATED", "CANCELLED").contains(status)) {
+                throw new PoisonEventException("availability.changed data has an unknown status " + status);
+            }
+            if (delegateSubject != null && delegateSubject.isBlank()) {
+                delegateSubject = null;
+            }
+        }
+    }
+
     /** Each event carries the whole availability, so the latest one simply replaces the copy. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(IncomingEvent event) {
-        JsonNode data = event.data();
-        LocalDate starts = event.date("startsOn");
-        LocalDate ends = event.date("endsOn");
-        if (ends.isBefore(starts)) {
-            throw new PoisonEventException("availability.changed data has endsOn before startsOn");
-        }
-        String status = event.text("status");
-        if (!List.of("DECLARED", "UPDATED", "CANCELLED").contains(status)) {
-            throw new PoisonEventException("availability.changed data has an unknown status " + status);
-        }
-        String delegate = data.hasNonNull("delegateSubject") && !data.get("delegateSubject").asText().isBlank()
-                ? data.get("delegateSubject").asText() : null;
+        Changed away = event.dataAs(Changed.class);
         em.createNativeQuery("""
                 insert into availability (availability_id, tenant_id, organisation_id, subject, delegate_subject,
                                           starts_on, ends_on, status, note, updated_at)
@@ -54,10 +63,11 @@ public class Availabilities {
                     subject = excluded.subject, delegate_subject = excluded.delegate_subject, starts_on = excluded.starts_on,
                     ends_on = excluded.ends_on, status = excluded.status, note = excluded.note, updated_at = excluded.updated_at
                 where availability.tenant_id = excluded.tenant_id and availability.updated_at <= excluded.updated_at""")
-                .setParameter(1, event.uuid("availabilityId")).setParameter(2, caller.requireTenant())
-                .setParameter(3, event.uuid("organisationId")).setParameter(4, event.text("subject"))
-                .setParameter(5, delegate).setParameter(6, starts).setParameter(7, ends).setParameter(8, status)
-                .setParameter(9, data.hasNonNull("note") ? data.get("note").asText() : null)
+                .setParameter(1, away.availabilityId()).setParameter(2, caller.requireTenant())
+                .setParameter(3, away.organisationId()).setParameter(4, away.subject())
+                .setParameter(5, away.delegateSubject()).setParameter(6, away.startsOn()).setParameter(7, away.endsOn())
+                .setParameter(8, away.status())
+                .setParameter(9, away.note())
                 .setParameter(10, event.time())
                 .executeUpdate();
     }

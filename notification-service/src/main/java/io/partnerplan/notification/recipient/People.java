@@ -2,6 +2,7 @@ package io.partnerplan.notification.recipient;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,8 +31,20 @@ public class People {
     public record Person(String subject, String displayName, String email, String locale, String timeZone) {
     }
 
+    /** What this service reads of person.upserted: where and how to reach the person, and the version. */
+    record Upserted(UUID id, String subject, UUID organisationId, String displayName, String email, String locale,
+                    String timeZone, Long version) {
+        Upserted {
+            IncomingEvent.required(id, "id");
+            IncomingEvent.required(subject, "subject");
+            IncomingEvent.required(organisationId, "organisationId");
+            IncomingEvent.required(displayName, "displayName");
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void learn(IncomingEvent event) {
+        Upserted person = event.dataAs(Upserted.class);
         em.createNativeQuery("""
                 insert into person (tenant_id, subject, person_id, organisation_id, display_name, email, locale, time_zone,
                                     version, learned_at)
@@ -41,13 +54,13 @@ public class People {
                     display_name = excluded.display_name, email = excluded.email, locale = excluded.locale,
                     time_zone = excluded.time_zone, version = excluded.version, learned_at = excluded.learned_at
                 where person.version < excluded.version or person.person_id <> excluded.person_id""")
-                .setParameter(1, event.tenantId()).setParameter(2, event.text("subject"))
-                .setParameter(3, event.uuid("id")).setParameter(4, event.uuid("organisationId"))
-                .setParameter(5, event.text("displayName"))
-                .setParameter(6, event.data().path("email").asText(null))
-                .setParameter(7, event.data().path("locale").asText(null))
-                .setParameter(8, event.data().path("timeZone").asText(null))
-                .setParameter(9, event.data().path("version").asLong(0))
+                .setParameter(1, event.tenantId()).setParameter(2, person.subject())
+                .setParameter(3, person.id()).setParameter(4, person.organisationId())
+                .setParameter(5, person.displayName())
+                .setParameter(6, person.email())
+                .setParameter(7, person.locale())
+                .setParameter(8, person.timeZone())
+                .setParameter(9, person.version() == null ? 0L : person.version())
                 .executeUpdate();
     }
 

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.partnerplan.platform.events.IncomingEvent;
 import io.partnerplan.platform.persistence.Ids;
 import io.partnerplan.platform.security.Caller;
@@ -35,8 +33,8 @@ public class Recipients {
     /** Keeps the plan copy current from any plan event carrying the plan (plan.created, plan.updated, ...). */
     @Transactional(Transactional.TxType.MANDATORY)
     public KnownPlan remember(IncomingEvent event) {
-        JsonNode plan = event.data();
-        UUID id = event.uuid(plan.has("planId") ? "planId" : "id");
+        PlanHeader plan = event.dataAs(PlanHeader.class);
+        UUID id = plan.plan();
         KnownPlan known = em.find(KnownPlan.class, id);
         boolean fresh = known == null;
         if (fresh) {
@@ -44,11 +42,11 @@ public class Recipients {
             known.planId = id;
             known.status = "DRAFT";
         }
-        known.title = event.text("title");
-        known.vendorOrganisationId = event.uuid("vendorOrganisationId");
-        known.partnerOrganisationId = event.uuid("partnerOrganisationId");
-        if (plan.hasNonNull("status")) {
-            known.status = plan.get("status").asText();
+        known.title = plan.title();
+        known.vendorOrganisationId = plan.vendorOrganisationId();
+        known.partnerOrganisationId = plan.partnerOrganisationId();
+        if (plan.status() != null) {
+            known.status = plan.status();
         }
         known.updatedAt = event.time();
         if (fresh) {
@@ -63,18 +61,23 @@ public class Recipients {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public PlanRecipient added(IncomingEvent event) {
-        UUID plan = event.uuid("planId");
-        String subject = event.text("subject");
+        Member member = event.dataAs(Member.class);
+        UUID plan = member.planId();
+        String subject = member.subject();
+        IncomingEvent.required(member.organisationId(), "organisationId");
+        IncomingEvent.required(member.side(), "side");
+        IncomingEvent.required(member.role(), "role");
+        IncomingEvent.required(member.displayName(), "displayName");
         PlanRecipient recipient = of(plan, subject).orElseGet(PlanRecipient::new);
         if (recipient.id == null) {
             recipient.id = Ids.next();
             recipient.planId = plan;
             recipient.subject = subject;
         }
-        recipient.organisationId = event.uuid("organisationId");
-        recipient.side = event.text("side");
-        recipient.role = event.text("role");
-        recipient.displayName = event.text("displayName");
+        recipient.organisationId = member.organisationId();
+        recipient.side = member.side();
+        recipient.role = member.role();
+        recipient.displayName = member.displayName();
         if (!em.contains(recipient)) {
             em.persist(recipient);
         }
@@ -83,7 +86,33 @@ public class Recipients {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void removed(IncomingEvent event) {
-        of(event.uuid("planId"), event.text("subject")).ifPresent(em::remove);
+        Member member = event.dataAs(Member.class);
+        of(member.planId(), member.subject()).ifPresent(em::remove);
+    }
+
+    /**
+     * What this service reads of a plan event's header: plan.created carries the plan's id as
+     * {@code planId}, the other plan.* events carry the plan with {@code id}.
+     */
+    record PlanHeader(UUID id, UUID planId, String title, UUID vendorOrganisationId, UUID partnerOrganisationId, String status) {
+        PlanHeader {
+            IncomingEvent.required(planId == null ? id : planId, "id");
+            IncomingEvent.required(title, "title");
+            IncomingEvent.required(vendorOrganisationId, "vendorOrganisationId");
+            IncomingEvent.required(partnerOrganisationId, "partnerOrganisationId");
+        }
+
+        UUID plan() {
+            return planId == null ? id : planId;
+        }
+    }
+
+    /** What this service reads of member.added and member.removed (removal needs only plan and subject). */
+    record Member(UUID planId, String subject, UUID organisationId, String side, String role, String displayName) {
+        Member {
+            IncomingEvent.required(planId, "planId");
+            IncomingEvent.required(subject, "subject");
+        }
     }
 
     @SuppressWarnings("unchecked")

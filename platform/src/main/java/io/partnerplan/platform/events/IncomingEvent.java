@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -78,10 +79,24 @@ public record IncomingEvent(String id, String type, String source, String subjec
         try {
             return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
         } catch (JsonProcessingException e) {
-            throw new PoisonEventException("data of " + this.type + " does not match its schema: " + e.getOriginalMessage());
+            String at = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? " at " + path(mapping) : "";
+            throw new PoisonEventException("data of " + this.type + " does not match its schema" + at + ": " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new PoisonEventException("data of " + this.type + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** {@code periods[2].start}: where in the data a value did not fit. */
+    private static String path(JsonMappingException e) {
+        StringBuilder at = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                at.append(at.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                at.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return at.toString();
     }
 
     /** @throws PoisonEventException when a required attribute is missing: retrying cannot fix that */

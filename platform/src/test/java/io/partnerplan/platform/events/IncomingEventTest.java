@@ -61,4 +61,13 @@ class IncomingEventTest {
 
         assertEquals(new PlanCreated("p1", "FY27"), data);
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsPoisonNamingWhereItIs() throws Exception {
+        IncomingEvent event = reviewDue("""
+                {"planId":"not-a-uuid","daysUntilDue":0,"dueOn":"2027-03-31"}""");
+
+        PoisonEventException poison = assertThrows(PoisonEventException.class, () -> event.dataAs(ReviewDue.class));
+        assertTrue(poison.getMessage().contains("at planId"), poison.getMessage());
+    }
 }
