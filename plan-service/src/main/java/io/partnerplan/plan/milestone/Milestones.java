@@ -203,25 +203,29 @@ public class Milestones implements AmendablePart, PlanContent {
         return em.createQuery("from Milestone where planId = ?1 order by id", Milestone.class).setParameter(1, planId).getResultList();
     }
 
+    /** What plan-service reads of a kpi.criterion.* verdict. */
+    record CriterionJudged(UUID milestoneId, UUID criterionId, CriterionState state, String reason) {
+        CriterionJudged {
+            IncomingEvent.required(milestoneId, "milestoneId");
+            IncomingEvent.required(criterionId, "criterionId");
+            IncomingEvent.required(state, "state");
+        }
+    }
+
     /**
      * kpi-service judged a KPI criterion. Its state is copied onto the milestone under a row lock;
      * a decided milestone or an unknown criterion (removed since) ignores it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void criterionJudged(IncomingEvent event) {
-        UUID milestoneId = event.uuid("milestoneId");
-        UUID criterionId = event.uuid("criterionId");
-        CriterionState state;
-        try {
-            state = CriterionState.valueOf(event.text("state"));
-        } catch (IllegalArgumentException e) {
-            throw new io.partnerplan.platform.events.PoisonEventException("unknown criterion state " + event.text("state"));
-        }
-        Milestone m = em.find(Milestone.class, milestoneId, LockModeType.PESSIMISTIC_WRITE);
+        CriterionJudged judged = event.dataAs(CriterionJudged.class);
+        UUID criterionId = judged.criterionId();
+        CriterionState state = judged.state();
+        Milestone m = em.find(Milestone.class, judged.milestoneId(), LockModeType.PESSIMISTIC_WRITE);
         if (m == null || m.status.isFinal() || plans.isFinished(m.planId)) {
             return; // a closed or renewed plan is no longer judged
         }
-        String reason = event.data().path("reason").asText(null);
+        String reason = judged.reason();
         List<Criterion> criteria = new ArrayList<>();
         boolean found = false;
         for (Criterion c : m.criteria) {

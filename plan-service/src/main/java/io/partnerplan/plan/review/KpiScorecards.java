@@ -1,7 +1,6 @@
 package io.partnerplan.plan.review;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerplan.platform.events.IncomingEvent;
-import io.partnerplan.platform.events.PoisonEventException;
 
 /**
  * plan-service's own copy of each plan's latest KPI scorecard (kpi.scorecard.changed), so a held
@@ -34,13 +32,9 @@ public class KpiScorecards {
     /** Keeps the summary unless a newer one (by computedAt) is already kept: events may arrive late. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(IncomingEvent event) {
-        UUID plan = event.uuid("planId");
-        Instant computedAt;
-        try {
-            computedAt = event.data().hasNonNull("computedAt") ? Instant.parse(event.text("computedAt")) : event.time();
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("kpi.scorecard.changed data has an invalid computedAt: not a timestamp");
-        }
+        ScorecardChanged changed = event.dataAs(ScorecardChanged.class);
+        UUID plan = changed.planId();
+        Instant computedAt = changed.computedAt() == null ? event.time() : changed.computedAt();
         em.createNativeQuery("""
                         insert into kpi_scorecard (plan_id, tenant_id, computed_at, summary, received_at)
                         values (?1, ?2, ?3, cast(?4 as jsonb), now())
@@ -49,6 +43,13 @@ public class KpiScorecards {
                         where kpi_scorecard.tenant_id = excluded.tenant_id and kpi_scorecard.computed_at <= excluded.computed_at""")
                 .setParameter(1, plan).setParameter(2, event.tenantId()).setParameter(3, computedAt)
                 .setParameter(4, event.data().toString()).executeUpdate();
+    }
+
+    /** What is read of kpi.scorecard.changed to order summaries; the summary itself is kept whole. */
+    record ScorecardChanged(UUID planId, Instant computedAt) {
+        ScorecardChanged {
+            IncomingEvent.required(planId, "planId");
+        }
     }
 
     /** The plan's latest scorecard, or null when none was received. */
