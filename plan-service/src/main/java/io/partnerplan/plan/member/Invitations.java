@@ -9,8 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.partnerplan.plan.person.Person;
 import io.partnerplan.plan.person.PersonRepository;
 import io.partnerplan.plan.person.TokenPerson;
@@ -38,18 +36,16 @@ public class Invitations {
     private final PlanService plans;
     private final InvitationConfig config;
     private final Caller caller;
-    private final JsonWebToken token;
     private final Clock clock;
 
     public Invitations(InvitationRepository invitations, PlanMembers members, PersonRepository people, PlanService plans,
-                       InvitationConfig config, Caller caller, JsonWebToken token, Clock clock) {
+                       InvitationConfig config, Caller caller, Clock clock) {
         this.invitations = invitations;
         this.members = members;
         this.people = people;
         this.plans = plans;
         this.config = config;
         this.caller = caller;
-        this.token = token;
         this.clock = clock;
     }
 
@@ -118,7 +114,7 @@ public class Invitations {
         UUID organisation = caller.requireOrganisation();
         Invitation invitation = invitations.findByIdOptional(id).filter(i -> i.organisationId.equals(organisation))
                 .orElseThrow(() -> ProblemException.notFound("Invitation", id));
-        String email = TokenPerson.of(token, caller.organisation()).map(TokenPerson::email)
+        String email = TokenPerson.of(caller).map(TokenPerson::email)
                 .orElseThrow(() -> ProblemException.forbidden("Your token carries no email to match the invitation's"));
         if (!email.toLowerCase(Locale.ROOT).equals(invitation.email.toLowerCase(Locale.ROOT))) {
             throw ProblemException.forbidden("The invitation is for another address than your token's");

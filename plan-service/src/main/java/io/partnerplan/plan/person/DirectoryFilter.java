@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,15 +22,13 @@ public class DirectoryFilter {
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     @Inject
-    JsonWebToken token;
-    @Inject
     Caller caller;
     @Inject
     Directory directory;
 
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER - 100)
     public void meet() {
-        TokenPerson.of(token, caller.organisation()).ifPresent(person -> caller.tenant().ifPresent(tenant -> {
+        TokenPerson.of(caller).ifPresent(person -> caller.tenant().ifPresent(tenant -> {
             String key = tenant + '\n' + person;
             if (SEEN.getIfPresent(key) == null) {
                 directory.meet(person);

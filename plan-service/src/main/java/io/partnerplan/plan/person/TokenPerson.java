@@ -7,14 +7,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
+import io.partnerplan.platform.security.Caller;
 import io.partnerplan.platform.security.Roles;
 
 /**
  * Who a verified token says its bearer is (OIDC standard claims {@code name}, {@code email},
  * {@code locale}, {@code zoneinfo} besides {@code sub} and {@code org}). A claim that is absent or not
  * well formed is left out (null), so it does not overwrite what the directory knows.
+ * <p>
+ * The claims come from {@link Caller} (the verified token's payload, read once per request), not from
+ * smallrye-jwt's {@code getClaim}: that looks {@code name} up in the standard claims enum, which has no
+ * such entry, and throws and catches an exception for it on every request that passes the directory filter.
  */
 public record TokenPerson(String subject, UUID organisationId, String name, String email, String locale, String timeZone) {
 
@@ -22,14 +25,18 @@ public record TokenPerson(String subject, UUID organisationId, String name, Stri
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
-    /** The person behind {@code token}: none for a machine client (integration) or a token without organisation. */
-    public static Optional<TokenPerson> of(JsonWebToken token, Optional<UUID> organisation) {
-        if (token == null || token.getRawToken() == null || token.getSubject() == null || organisation.isEmpty()
-                || token.getGroups() != null && token.getGroups().contains(Roles.INTEGRATION)) {
+    /**
+     * The person behind the caller's token: none without a token, for a machine client (integration) or
+     * for a token without organisation.
+     */
+    public static Optional<TokenPerson> of(Caller caller) {
+        Optional<String> subject = caller.claim("sub");
+        Optional<UUID> organisation = caller.organisation();
+        if (subject.isEmpty() || organisation.isEmpty() || caller.hasRole(Roles.INTEGRATION)) {
             return Optional.empty();
         }
-        return Optional.of(new TokenPerson(token.getSubject(), organisation.get(), text(token, "name"),
-                matching(text(token, "email"), EMAIL), locale(text(token, "locale")), zone(text(token, "zoneinfo"))));
+        return Optional.of(new TokenPerson(subject.get(), organisation.get(), text(caller, "name"),
+                matching(text(caller, "email"), EMAIL), locale(text(caller, "locale")), zone(text(caller, "zoneinfo"))));
     }
 
     /** The name shown for a person the directory meets for the first time. */
@@ -37,12 +44,8 @@ public record TokenPerson(String subject, UUID organisationId, String name, Stri
         return name != null ? name : email != null ? email : subject;
     }
 
-    private static String text(JsonWebToken token, String claim) {
-        Object value = token.getClaim(claim);
-        if (value == null) {
-            return null;
-        }
-        String text = value instanceof jakarta.json.JsonString s ? s.getString() : value instanceof String s ? s : null;
+    private static String text(Caller caller, String claim) {
+        String text = caller.claim(claim).orElse(null);
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH || text.chars().anyMatch(Character::isISOControl)) {
             return null;
         }
