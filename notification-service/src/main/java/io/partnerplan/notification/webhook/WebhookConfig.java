@@ -39,6 +39,13 @@ public interface WebhookConfig {
     @WithDefault("10s")
     Duration readTimeout();
 
+    /**
+     * How long a connection to an endpoint stays open after an answer, for the next delivery to it (whole
+     * seconds; 0: a new connection per attempt). Keep it below the receivers' own idle timeout.
+     */
+    @WithDefault("3s")
+    Duration keepAlive();
+
     /** Attempts per delivery before it becomes a dead letter (FAILED, replayable). */
     @WithDefault("10")
     int maxAttempts();

@@ -44,7 +44,7 @@ public class WebhookSender {
         this.endpoints = endpoints;
         this.config = config;
         this.http = new PinnedHttp(vertx, new UrlGuard(config.allowInsecure(), config.allowPrivateNetworks(), UrlGuard.DNS),
-                config.connectTimeout(), config.readTimeout());
+                config.connectTimeout(), config.readTimeout(), config.keepAlive(), null);
     }
 
     record Outcome(boolean ok, Integer status, String error) {
