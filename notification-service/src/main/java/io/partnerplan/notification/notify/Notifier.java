@@ -107,12 +107,12 @@ public class Notifier {
                 body = Wording.message(locale, "delegated", Map.of("name", name, "until", away.until())) + "\n\n" + body;
             }
             String type = event.shortType();
-            if (DefaultRouting.mandatory(type) || preferences.allows(subject, type, PersonalChannel.INBOX)) {
+            Preferences.Choices chosen = preferences.of(subject, type);
+            if (DefaultRouting.mandatory(type) || chosen.allows(PersonalChannel.INBOX)) {
                 inbox.deliver(subject, event.id(), type, text.title(), body, link);
             }
-            if (member.isPresent() && person.isPresent() && preferences.allows(subject, type, PersonalChannel.EMAIL)) {
-                DigestFrequency frequency = DefaultRouting.mandatory(type) ? DigestFrequency.IMMEDIATE
-                        : preferences.emailFrequency(subject, type);
+            if (member.isPresent() && person.isPresent() && chosen.allows(PersonalChannel.EMAIL)) {
+                DigestFrequency frequency = DefaultRouting.mandatory(type) ? DigestFrequency.IMMEDIATE : chosen.emailFrequency();
                 if (frequency != DigestFrequency.IMMEDIATE) {
                     digests.hold(subject, frequency, event.id(), type, text.title(), link);
                 } else {
