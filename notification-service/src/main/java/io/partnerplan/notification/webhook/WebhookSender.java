@@ -95,7 +95,12 @@ public class WebhookSender {
             });
             if (outcome.ok()) {
                 deliveries.sent(delivery, outcome.status());
-                endpoint = endpoints.succeeded(endpoint);
+                // Closing the circuit is a statement and a transaction: only when there is something to close
+                // (failures counted or a circuit open or half-open as this batch knows the endpoint), not after
+                // every delivery to a healthy endpoint.
+                if (endpoint.consecutiveFailures() > 0 || endpoint.openUntil() != null) {
+                    endpoint = endpoints.succeeded(endpoint);
+                }
             } else {
                 boolean gaveUp = deliveries.attemptFailed(delivery, outcome.error(), outcome.status(), config.maxAttempts(), backoff);
                 endpoint = endpoints.failed(endpoint, config.circuitFailureThreshold(), config.circuitCoolDown());
