@@ -68,7 +68,7 @@ class SecurityIT {
     private static final int MAX_JSON = 1024 * 1024;
     private static final int MAX_BULK = 32 * 1024 * 1024;
     /** Streamed uploads, limited by lines and time instead of bytes (partnerplan.bulk.*; BulkMeasurementsTest). */
-    private static final Set<String> STREAMED = Set.of("POST /api/v1/measurements/bulk");
+    private static final Set<String> STREAMED = Set.of("POST /api/v1/measurements/bulk", "POST /api/v1/deals/bulk");
     private static final String ALL_ROLES = "tenant-admin,vendor-manager,partner-owner,contributor,executive-sponsor,integration";
 
     /**
@@ -90,7 +90,8 @@ class SecurityIT {
     private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     /** Reads of organisations, their people and their calendars: a partner sees only its own and the vendor's. */
-    private static final List<String> PARTNER_WORLD = List.of("/api/v1/organisations", "/api/v1/people", "/api/v1/fiscal-calendars");
+    private static final List<String> PARTNER_WORLD = List.of("/api/v1/organisations", "/api/v1/people", "/api/v1/fiscal-calendars",
+            "/api/v1/programmes", "/api/v1/deals");
 
     /** Reads sent as POST because they carry a batch. */
     private static final Set<String> READS_BY_POST = Set.of("POST /api/v1/fiscal-calendars/{organisationId}/positions");
@@ -492,13 +493,16 @@ class SecurityIT {
     private static DynamicTest bulkPartialFailureCase(Operation op) {
         return test(op, "a null line between good ones", () -> {
             boolean measurements = op.path().startsWith("/api/v1/measurements");
-            String token = measurements ? ownerOfA : ownerToken;
+            boolean deals = op.path().startsWith("/api/v1/deals");
+            String token = measurements || deals ? ownerOfA : ownerToken;
             List<String> good = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 String externalId = "sec-partial-" + UUID.randomUUID();
                 good.add(JSON.writeValueAsString(measurements
                         ? Map.of("planId", plan, "kpi", "revenue", "value", "100", "currency", "USD", "occurredOn", "2027-03-31",
                                 "externalId", externalId)
+                        : deals ? Map.of("externalId", externalId, "account", "Globex", "amount", "100", "currency", "USD",
+                                "stage", "REGISTERED", "expectedCloseOn", "2027-06-30")
                         : Map.of("system", "sec-crm", "externalId", externalId, "name", "Partial " + externalId, "kind", "PARTNER",
                                 "timeZone", "UTC")));
             }
@@ -833,6 +837,15 @@ class SecurityIT {
         assertEquals(200, sharing.statusCode(), "fixture: sharing the template answered " + sharing.body());
         sharedTemplate = template;
         unsharedTemplate = seed("unshared template", vm, "/api/v1/templates", Map.of("planId", plan));
+        // Partner A's own deal: partner B must not even see it.
+        String deal = seed("deal", po, "/api/v1/deals", Map.of("externalId", "sec-deal-1"));
+        // The vendor's programme with partner A enrolled: partner A reads it, partner B (not enrolled) must not.
+        String programme = seed("programme", vm, "/api/v1/programmes", Map.of("name", "Contoso Partner Network"));
+        HttpResponse<String> enrolled = exchange("PUT", "/api/v1/organisations/" + partnerA, admin, "application/json",
+                JSON.writeValueAsString(Map.of("name", "Northwind", "kind", "PARTNER", "timeZone", "UTC",
+                        "partnerProfile", Map.of("programmeId", programme, "partnerType", "RESELLER", "regions", List.of("EMEA")))),
+                Map.of("If-Match", "\"0\""));
+        assertEquals(200, enrolled.statusCode(), "fixture: enrolling partner A answered " + enrolled.body());
 
         // Partner A's organisation and people: another partner must not even see them (issue 19, finding 5).
         pathIds.put("organisations/{id}", new Id(partnerA, Scope.PARTNERSHIP));
@@ -869,6 +882,8 @@ class SecurityIT {
         pathIds.put("webhooks/{id}", new Id(webhook, Scope.TENANT));
         pathIds.put("deliveries/{deliveryId}", new Id(unseeded("webhook delivery"), Scope.TENANT));
         pathIds.put("templates/{templateId}", new Id(template, Scope.PARTNERSHIP));
+        pathIds.put("{programmeId}", new Id(programme, Scope.PARTNERSHIP));
+        pathIds.put("{dealId}", new Id(deal, Scope.PARTNERSHIP));
         pathIds.put("inbox/{id}", new Id(unseeded("inbox item"), Scope.TENANT));
         pathIds.put("preferences/{channel}", new Id("EMAIL", Scope.VALUE));
         pathIds.put("{eventType}", new Id("plan.agreed", Scope.VALUE));

@@ -79,6 +79,43 @@ public class Measurements {
         return recorded(written, plan, kpi, changes);
     }
 
+    /**
+     * A value the server computes from other records (a deal's contribution to its partner's pipeline KPIs),
+     * written under {@code provenance} by its external id like any measurement: the same value is a duplicate,
+     * a new one a correction whose old value stays in the history. A value of 0 for a measurement that does not
+     * exist writes nothing; one that does exist keeps its day. Scorecards, criteria and the event follow as
+     * for any write.
+     *
+     * @return the outcome (accepted, corrected, duplicate) or null when nothing was written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String derive(TrackedPlan plan, KpiDefinition kpi, Provenance provenance, String externalId, BigDecimal value,
+                         String currency, LocalDate day) {
+        var existing = measurements.byExternalId(provenance, externalId);
+        if (existing.isEmpty() && value.signum() == 0) {
+            return null;
+        }
+        LocalDate on = value.signum() == 0 ? existing.get().occurredOn : day;
+        if (value.signum() != 0 && !plan.covers(day)) {
+            if (existing.isEmpty()) {
+                return null;
+            }
+            value = BigDecimal.ZERO;
+            on = existing.get().occurredOn;
+        }
+        MeasurementRequest request = new MeasurementRequest(plan.planId, kpi.key, value.toPlainString(),
+                kpi.unit == KpiUnit.CURRENCY ? currency : null, on, null, null, externalId);
+        List<KpiDays.Change> changes = new ArrayList<>(2);
+        Written written = existing.isPresent()
+                ? correctExisting(existing.get(), request, value, true, changes)
+                : write(request, provenance, plan, kpi, null, changes);
+        if (existing.isPresent() && !"duplicate".equals(written.outcome())) {
+            measurements.flush();
+        }
+        recorded(written, plan, kpi, changes);
+        return written.outcome();
+    }
+
     /** The event, criteria and scorecards of a single write (none for a duplicate). */
     private MeasurementView recorded(Written written, TrackedPlan plan, KpiDefinition kpi, List<KpiDays.Change> changes) {
         MeasurementView view = view(written.measurement(), kpi, written.outcome());

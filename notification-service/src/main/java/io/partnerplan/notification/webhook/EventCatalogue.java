@@ -12,6 +12,7 @@ public final class EventCatalogue {
 
     public static final Set<String> SUBSCRIBABLE = new TreeSet<>(Set.of(
             "organisation.created", "organisation.updated",
+            "programme.created", "programme.updated", "programme.deleted",
             "plan.created", "plan.updated", "plan.proposed", "plan.returned-to-draft", "plan.signed-off",
             "plan.agreed", "plan.activated", "plan.closed",
             "person.upserted", "member.added", "member.removed",
@@ -21,7 +22,7 @@ public final class EventCatalogue {
             "plan.amendment-proposed", "plan.amendment-rejected", "plan.amendment-withdrawn", "plan.amended", "plan.objectives-agreed",
             "plan.renewed", "review.completed",
             "escalation.raised", "escalation.acknowledged", "escalation.climbed", "escalation.resolved",
-            "kpi.defined", "kpi.measurement.recorded", "kpi.measurements.imported", "kpi.targets.set",
+            "kpi.defined", "kpi.measurement.recorded", "deal.registered", "deal.updated", "kpi.measurements.imported", "kpi.targets.set",
             "kpi.target.missed", "kpi.scorecard.changed",
             "kpi.criterion.met", "kpi.criterion.at-risk", "kpi.criterion.on-track", "kpi.criterion.missed",
             "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
@@ -32,6 +33,7 @@ public final class EventCatalogue {
      * absences. Every other subscribable type is about one plan, whose id is the event's subject.
      */
     private static final Set<String> NOT_OF_A_PLAN = Set.of("organisation.created", "organisation.updated", "person.upserted",
+            "programme.created", "programme.updated", "programme.deleted", "deal.registered", "deal.updated",
             "kpi.defined", "fiscal-calendar.changed", "mop.proposed", "mop.agreed", "period.closing", "period.closed",
             "availability.changed");
 

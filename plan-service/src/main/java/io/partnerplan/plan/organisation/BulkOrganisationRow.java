@@ -1,5 +1,6 @@
 package io.partnerplan.plan.organisation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,9 +14,10 @@ public record BulkOrganisationRow(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._~:@-]+", message = "must be letters, digits or ._~:@-") @Size(max = 200) String externalId,
         @NotBlank @Size(max = 200) String name,
         @NotNull OrganisationKind kind,
-        @NotNull @TimeZoneId String timeZone) {
+        @NotNull @TimeZoneId String timeZone,
+        @Valid PartnerProfileRequest partnerProfile) {
 
     OrganisationRequest organisation() {
-        return new OrganisationRequest(name, kind, timeZone);
+        return new OrganisationRequest(name, kind, timeZone, partnerProfile);
     }
 }

@@ -1,5 +1,6 @@
 package io.partnerplan.plan.organisation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,5 +14,9 @@ import io.partnerplan.platform.validation.TimeZoneId;
 public record OrganisationRequest(
         @NotBlank @Size(max = 200) @Schema(example = "Northwind Resellers Ltd") String name,
         @NotNull @Schema(example = "PARTNER") OrganisationKind kind,
-        @NotNull @TimeZoneId @Schema(example = "Europe/London", description = "IANA time zone") String timeZone) {
+        @NotNull @TimeZoneId @Schema(example = "Europe/London", description = "IANA time zone") String timeZone,
+        @Valid @Schema(description = "A partner's profile in the vendor's programme (partners only; set by the vendor's people, "
+                + "the tenant's admins and their PRM/CRM syncs, never by the partner). When present it replaces the profile as a "
+                + "whole; when absent the profile stays as it is, so a sync that does not know profiles never clears one.")
+        PartnerProfileRequest partnerProfile) {
 }

@@ -99,7 +99,8 @@ public class OrganisationResource {
     @Produces("application/x-ndjson")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
     @Operation(summary = "Import organisations from a PRM/CRM export, one JSON object per line (NDJSON)",
-            description = "Each line is {\"system\", \"externalId\", \"name\", \"kind\", \"timeZone\"} and is upserted by its "
+            description = "Each line is {\"system\", \"externalId\", \"name\", \"kind\", \"timeZone\"} (and, for a partner, "
+                    + "optionally its \"partnerProfile\" as in OrganisationRequest) and is upserted by its "
                     + "external id in its own transaction. The answer has one NDJSON line per input line: created, updated, "
                     + "unchanged, or rejected with the fields and rules it broke. Safe to run again. At most 32 MiB.")
     @APIResponse(responseCode = "200", description = "One result per line",
@@ -112,9 +113,22 @@ public class OrganisationResource {
     @GET
     @Operation(summary = "List organisations of the tenant, oldest first",
             description = "A partner's people and clients see their own organisation and the vendor; the vendor's people "
-                    + "and tenant-wide callers see every partner")
-    public Page<OrganisationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return service.list(PageRequest.of(limit, cursor));
+                    + "and tenant-wide callers see every partner. The partner-programme filters (programmeId, tier, region, "
+                    + "partnerType) combine (all must hold) and match the partner's profile exactly; any of them leaves out "
+                    + "organisations without a matching profile.")
+    @APIResponse(responseCode = "200", description = "A page of organisations")
+    @APIResponse(responseCode = "400", description = "A filter value that cannot be read, named by its parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<OrganisationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                       @QueryParam("programmeId") @Parameter(description = "Partners enrolled in this programme",
+                                               schema = @Schema(format = "uuid")) String programmeId,
+                                       @QueryParam("tier") @Parameter(description = "Partners holding this tier (its code)",
+                                               example = "GOLD") String tier,
+                                       @QueryParam("region") @Parameter(description = "Partners covering this region, as spelled "
+                                               + "in their profile", example = "EMEA") String region,
+                                       @QueryParam("partnerType") @Parameter(description = "Partners of this type",
+                                               schema = @Schema(implementation = PartnerType.class)) String partnerType) {
+        return service.list(PartnerFilter.of(programmeId, tier, region, partnerType), PageRequest.of(limit, cursor));
     }
 
     @GET

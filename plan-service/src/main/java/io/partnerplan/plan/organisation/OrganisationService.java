@@ -24,13 +24,15 @@ public class OrganisationService {
 
     private final OrganisationRepository organisations;
     private final ExternalIdRepository externalIds;
+    private final PartnerProfiles profiles;
     private final Outbox outbox;
     private final Caller caller;
 
-    public OrganisationService(OrganisationRepository organisations, ExternalIdRepository externalIds, Outbox outbox,
-                               Caller caller) {
+    public OrganisationService(OrganisationRepository organisations, ExternalIdRepository externalIds, PartnerProfiles profiles,
+                               Outbox outbox, Caller caller) {
         this.organisations = organisations;
         this.externalIds = externalIds;
+        this.profiles = profiles;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -67,6 +69,9 @@ public class OrganisationService {
     public OrganisationView create(OrganisationRequest request) {
         requireMayRegister();
         Organisation organisation = newOrganisation(request);
+        if (request.partnerProfile() != null) {
+            profiles.apply(organisation, request.partnerProfile());
+        }
         return announce(OrganisationEvents.CREATED, organisation);
     }
 
@@ -76,8 +81,15 @@ public class OrganisationService {
         if (confinedTo().isPresent() && !confinedTo().get().equals(id)) {
             throw ProblemException.notFound("Organisation", id);
         }
+        if (confinedTo().isPresent() && request.partnerProfile() != null) {
+            throw ProblemException.forbidden("A partner's profile in the programme is the vendor's to set; leave partnerProfile out");
+        }
         Versions.requireMatch(ifMatch, organisation.version);
+        boolean headerChanged = !sameAs(organisation, request);
         apply(organisation, request);
+        if (request.partnerProfile() != null && profiles.apply(organisation, request.partnerProfile()) && !headerChanged) {
+            newVersion(organisation);
+        }
         return announce(OrganisationEvents.UPDATED, organisation);
     }
 
@@ -95,14 +107,25 @@ public class OrganisationService {
                     if (ifMatch != null) {
                         Versions.requireMatch(ifMatch, organisation.version);
                     }
-                    if (sameAs(organisation, request)) {
+                    boolean headerChanged = !sameAs(organisation, request);
+                    if (headerChanged) {
+                        apply(organisation, request);
+                    }
+                    boolean profileChanged = request.partnerProfile() != null
+                            && profiles.apply(organisation, request.partnerProfile());
+                    if (!headerChanged && !profileChanged) {
                         return new Upserted(view(organisation), false, false);
                     }
-                    apply(organisation, request);
+                    if (!headerChanged) {
+                        newVersion(organisation);
+                    }
                     return new Upserted(announce(OrganisationEvents.UPDATED, organisation), false, true);
                 })
                 .orElseGet(() -> {
                     Organisation organisation = newOrganisation(request);
+                    if (request.partnerProfile() != null) {
+                        profiles.apply(organisation, request.partnerProfile());
+                    }
                     ExternalId ref = new ExternalId();
                     ref.id = Ids.next();
                     ref.organisationId = organisation.id;
@@ -124,10 +147,17 @@ public class OrganisationService {
 
     @Transactional
     public Page<OrganisationView> list(PageRequest page) {
-        List<Organisation> rows = organisations.page(confinedTo(), page);
-        Map<UUID, List<ExternalId>> refs = externalIds.forOrganisations(rows.stream().map(o -> o.id).toList())
+        return list(PartnerFilter.NONE, page);
+    }
+
+    @Transactional
+    public Page<OrganisationView> list(PartnerFilter partners, PageRequest page) {
+        List<Organisation> rows = organisations.page(confinedTo(), partners, page);
+        List<UUID> ids = rows.stream().map(o -> o.id).toList();
+        Map<UUID, List<ExternalId>> refs = externalIds.forOrganisations(ids)
                 .stream().collect(Collectors.groupingBy(e -> e.organisationId));
-        return Page.of(rows, page, o -> o.id, o -> OrganisationView.of(o, refs.getOrDefault(o.id, List.of())));
+        Map<UUID, PartnerProfileView> profilesOf = profiles.forOrganisations(ids);
+        return Page.of(rows, page, o -> o.id, o -> OrganisationView.of(o, refs.getOrDefault(o.id, List.of()), profilesOf.get(o.id)));
     }
 
     /** The organisation in the caller's tenant, or 404: another tenant's ids do not exist here. */
@@ -153,7 +183,13 @@ public class OrganisationService {
     }
 
     private OrganisationView view(Organisation organisation) {
-        return OrganisationView.of(organisation, externalIds.forOrganisations(List.of(organisation.id)));
+        return OrganisationView.of(organisation, externalIds.forOrganisations(List.of(organisation.id)),
+                profiles.find(organisation.id).map(PartnerProfileView::of).orElse(null));
+    }
+
+    /** A change of the profile alone is a new version of the organisation too (its ETag and event say so). */
+    private void newVersion(Organisation organisation) {
+        organisations.getEntityManager().lock(organisation, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
     private static boolean sameAs(Organisation organisation, OrganisationRequest request) {

@@ -8,11 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Organisation")
 public record OrganisationView(UUID id, String name, OrganisationKind kind, String timeZone,
-                               List<ExternalRef> externalIds, Instant createdAt, long version) {
+                               List<ExternalRef> externalIds,
+                               @Schema(description = "The partner's profile in the vendor's programme; absent for the vendor and "
+                                       + "for a partner without one") PartnerProfileView partnerProfile,
+                               Instant createdAt, long version) {
 
-    static OrganisationView of(Organisation o, List<ExternalId> externalIds) {
+    static OrganisationView of(Organisation o, List<ExternalId> externalIds, PartnerProfileView profile) {
         return new OrganisationView(o.id, o.name, o.kind, o.timeZone,
-                externalIds.stream().map(e -> new ExternalRef(e.system, e.externalId)).toList(), o.createdAt, o.version);
+                externalIds.stream().map(e -> new ExternalRef(e.system, e.externalId)).toList(), profile, o.createdAt, o.version);
     }
 
     /** Where the organisation is known elsewhere: {@code {"system": "crm:salesforce", "id": "0015g00000XyZ"}}. */

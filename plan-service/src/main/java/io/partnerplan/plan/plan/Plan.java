@@ -65,6 +65,10 @@ public class Plan extends TenantScoped {
 
     /** The vendor manager who drafted the plan (token subject). */
     /** The draft a renewal made from this plan (RENEWED): until that one is agreed, this one is still reviewed. */
+    /** The template the plan was drafted from; null for a blank plan. */
+    @Column(name = "template_id", updatable = false)
+    public UUID templateId;
+
     @Column(name = "successor_plan_id")
     @org.hibernate.annotations.OptimisticLock(excluded = true)
     public UUID successorPlanId;

@@ -17,5 +17,10 @@ public record PlanRequest(
         @NotNull @Schema(example = "2027-02-01") LocalDate horizonStart,
         @NotNull @Schema(example = "2028-01-31") LocalDate horizonEnd,
         @Schema(description = "How often the plan is reviewed; QUARTERLY when absent") ReviewCadence reviewCadence,
-        @Schema(description = "Who signs for each side; MANAGER_AND_OWNER when absent") SigningPolicy signingPolicy) {
+        @Schema(description = "Who signs for each side; MANAGER_AND_OWNER when absent") SigningPolicy signingPolicy,
+        @Schema(description = "Start from this template of yours (POST /api/v1/plans only). When absent, the plan starts from "
+                + "the template marked for the partner's tier and type (see PUT /api/v1/templates/{templateId}/audience), if any")
+        UUID templateId,
+        @Schema(description = "false: a blank plan even when a template is marked for the partner (POST /api/v1/plans only); "
+                + "true when absent") Boolean useMatchingTemplate) {
 }

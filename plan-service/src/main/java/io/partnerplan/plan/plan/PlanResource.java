@@ -45,23 +45,29 @@ import io.quarkus.security.Authenticated;
 public class PlanResource {
 
     private final PlanService service;
+    private final TemplateStart templates;
     private final Clock clock;
 
-    public PlanResource(PlanService service, Clock clock) {
+    public PlanResource(PlanService service, TemplateStart templates, Clock clock) {
         this.service = service;
+        this.templates = templates;
         this.clock = clock;
     }
 
     @POST
     @Idempotent
     @RolesAllowed(Roles.VENDOR_MANAGER)
-    @Operation(summary = "Draft a plan with a partner", description = "Emits plan.created")
+    @Operation(summary = "Draft a plan with a partner",
+            description = "Starts from the template named by templateId; else from the vendor's template marked for the partner's "
+                    + "tier and partner type (the one matching both before one matching either, the newest among equals); "
+                    + "else (or with useMatchingTemplate false) blank. The answer's templateId says which. Emits plan.created "
+                    + "(and, from a template, action.created and milestone.created).")
     @APIResponse(responseCode = "201", description = "Drafted",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
+    @APIResponse(responseCode = "400", description = "Invalid request, e.g. templateId not a template of your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response draft(@NotNull @Valid PlanRequest request) {
-        PlanView plan = service.draft(request);
+        PlanView plan = templates.draftFromTemplate(request).orElseGet(() -> service.draft(request));
         return Response.created(URI.create("/api/v1/plans/" + plan.id()))
                 .tag(Versions.etag(plan.version())).entity(plan).build();
     }

@@ -76,6 +76,12 @@ public class PlanService {
     /** A draft that starts with written sections: a renewal or a plan from a template. */
     @Transactional
     public PlanView draft(PlanRequest request, PlanSections sections) {
+        return draft(request, sections, null);
+    }
+
+    /** A draft from a template: it starts with the template's sections and remembers which template. */
+    @Transactional
+    public PlanView draft(PlanRequest request, PlanSections sections, UUID templateId) {
         requireHorizon(request.horizonStart(), request.horizonEnd());
         Organisation vendor = organisations.find(caller.requireOrganisation());
         if (vendor.kind != OrganisationKind.VENDOR) {
@@ -96,6 +102,7 @@ public class PlanService {
         plan.reviewCadence = request.reviewCadence() == null ? ReviewCadence.QUARTERLY : request.reviewCadence();
         plan.signingPolicy = request.signingPolicy() == null ? SigningPolicy.MANAGER_AND_OWNER : request.signingPolicy();
         plan.sections = sections;
+        plan.templateId = templateId;
         plan.createdBy = caller.subject();
         plan.createdAt = Instant.now();
         plan.updatedAt = plan.createdAt;

@@ -91,7 +91,7 @@ public class Renewals {
         });
         PlanView successor = plans.draft(new PlanRequest(old.partnerOrganisationId(),
                 given.title() == null ? old.title() : given.title().strip(), start, end, old.reviewCadence(),
-                old.signingPolicy()), sections);
+                old.signingPolicy(), null, Boolean.FALSE), sections);
         plans.succeededBy(planId, successor.id());
         members.copy(planId, successor.id());
         Period shift = Period.between(old.horizonStart(), start);

@@ -55,6 +55,21 @@ public class PlanTemplate extends TenantScoped {
     @Column(name = "partner_organisation_id")
     public Set<UUID> sharedWith = new java.util.TreeSet<>();
 
+    /** Tier codes the template is the default for (empty: any tier, if partner types are given). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "audience_tiers", nullable = false)
+    public java.util.List<String> audienceTiers = new java.util.ArrayList<>();
+
+    /** Partner types (their names) the template is the default for (empty: any type, if tiers are given). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "audience_partner_types", nullable = false)
+    public java.util.List<String> audiencePartnerTypes = new java.util.ArrayList<>();
+
     @Version
     public long version;
+
+    public TemplateAudience audience() {
+        return new TemplateAudience(java.util.List.copyOf(audienceTiers),
+                audiencePartnerTypes.stream().map(io.partnerplan.plan.organisation.PartnerType::valueOf).toList());
+    }
 }

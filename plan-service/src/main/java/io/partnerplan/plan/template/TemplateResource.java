@@ -117,6 +117,28 @@ public class TemplateResource {
         return Response.ok(t).tag(Versions.etag(t.version())).build();
     }
 
+    @PUT
+    @Path("/{templateId}/audience")
+    @RolesAllowed(Roles.VENDOR_MANAGER)
+    @Operation(summary = "Mark a template for partner tiers and types (vendor manager, If-Match required)",
+            description = "A new plan with a partner holding one of the tiers and being one of the types (an empty list asks "
+                    + "nothing of its side) starts from this template unless the request names another or none "
+                    + "(POST /api/v1/plans). Replaces the previous marking; both lists empty: nobody's default.")
+    @APIResponse(responseCode = "200", description = "Marked", content = @Content(schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "400", description = "A tier of no programme of the tenant, or a value named twice",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template of your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response mark(@PathParam("templateId") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @NotNull @Valid TemplateAudienceRequest request) {
+        TemplateView t = templates.mark(id, ifMatch, request);
+        return Response.ok(t).tag(Versions.etag(t.version())).build();
+    }
+
     @POST
     @Path("/{templateId}/plans")
     @Idempotent

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ import io.partnerplan.plan.objective.ObjectiveRequest;
 import io.partnerplan.plan.objective.Objectives;
 import io.partnerplan.plan.organisation.Organisation;
 import io.partnerplan.plan.organisation.OrganisationKind;
+import io.partnerplan.plan.organisation.PartnerProfile;
+import io.partnerplan.plan.organisation.PartnerProfiles;
+import io.partnerplan.plan.programme.ProgrammeCatalogue;
 import io.partnerplan.plan.plan.PlanRequest;
 import io.partnerplan.plan.plan.PlanService;
 import io.partnerplan.plan.plan.PlanView;
@@ -47,15 +51,19 @@ public class Templates {
     private final Objectives objectives;
     private final PlanActions actions;
     private final Milestones milestones;
+    private final ProgrammeCatalogue programmes;
+    private final PartnerProfiles profiles;
     private final Caller caller;
 
     public Templates(EntityManager em, PlanService plans, Objectives objectives, PlanActions actions, Milestones milestones,
-                     Caller caller) {
+                     ProgrammeCatalogue programmes, PartnerProfiles profiles, Caller caller) {
         this.em = em;
         this.plans = plans;
         this.objectives = objectives;
         this.actions = actions;
         this.milestones = milestones;
+        this.programmes = programmes;
+        this.profiles = profiles;
         this.caller = caller;
     }
 
@@ -104,7 +112,11 @@ public class Templates {
     @Transactional
     public PlanView instantiate(UUID templateId, PlanRequest request) {
         PlanTemplate t = own(templateId);
-        PlanView plan = plans.draft(request, t.content.sections().withoutPartnersOwn()); // templates saved before the rule too
+        if (request.templateId() != null && !request.templateId().equals(templateId)) {
+            throw ProblemException.badRequest("templateId", "must be absent or name this template");
+        }
+        // Sections without the partner's own: templates saved before the rule too.
+        PlanView plan = plans.draft(request, t.content.sections().withoutPartnersOwn(), t.id);
         LocalDate start = plan.horizonStart();
         LocalDate end = plan.horizonEnd();
         for (TemplateContent.ObjectiveSkeleton o : t.content.objectives()) {
@@ -186,6 +198,57 @@ public class Templates {
         t.sharedWith.addAll(partners);
         em.flush();
         return TemplateView.of(t);
+    }
+
+    /**
+     * Marks the template as where new plans with partners of these tiers and types start (replacing the
+     * previous marking; both empty: nobody's default). Each tier must be one of the tenant's programmes'
+     * (400 naming its index otherwise), each value named once.
+     */
+    @Transactional
+    public TemplateView mark(UUID id, String ifMatch, TemplateAudienceRequest request) {
+        PlanTemplate t = own(id);
+        Versions.requireMatch(ifMatch, t.version);
+        List<String> known = programmes.allTierCodes();
+        List<io.partnerplan.platform.problem.Problem.FieldError> errors = new java.util.ArrayList<>();
+        java.util.Set<String> tiers = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < request.tiers().size(); i++) {
+            String tier = request.tiers().get(i);
+            if (!known.contains(tier)) {
+                errors.add(new io.partnerplan.platform.problem.Problem.FieldError("tiers[" + i + "]",
+                        "is not a tier of any programme" + (known.isEmpty() ? " (define one first)" : " (tiers: " + String.join(", ", known) + ")")));
+            } else if (!tiers.add(tier)) {
+                errors.add(new io.partnerplan.platform.problem.Problem.FieldError("tiers[" + i + "]", "is named twice"));
+            }
+        }
+        java.util.Set<io.partnerplan.plan.organisation.PartnerType> types = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < request.partnerTypes().size(); i++) {
+            if (!types.add(request.partnerTypes().get(i))) {
+                errors.add(new io.partnerplan.platform.problem.Problem.FieldError("partnerTypes[" + i + "]", "is named twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid audience", errors.size() + " value(s) are not valid", errors);
+        }
+        t.audienceTiers = new java.util.ArrayList<>(tiers);
+        t.audiencePartnerTypes = new java.util.ArrayList<>(types.stream().map(Enum::name).toList());
+        em.flush();
+        return TemplateView.of(t);
+    }
+
+    /**
+     * The caller's (vendor's) template marked for this partner's tier and type, the best fit first
+     * ({@link TemplateAudience#best}); empty when none is or the partner has no profile.
+     */
+    @Transactional
+    public Optional<UUID> markedFor(UUID partner) {
+        Optional<PartnerProfile> profile = profiles.find(partner).filter(p -> p.tenantId.equals(caller.requireTenant()));
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PlanTemplate> own = em.createQuery("from PlanTemplate where vendorOrganisationId = ?1 order by id", PlanTemplate.class)
+                .setParameter(1, caller.requireOrganisation()).getResultList();
+        return TemplateAudience.best(own, PlanTemplate::audience, profile.get().tier, profile.get().partnerType).map(t -> t.id);
     }
 
     private boolean sharedWith(PlanTemplate t, UUID organisation) {
