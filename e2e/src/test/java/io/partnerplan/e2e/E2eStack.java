@@ -43,6 +43,7 @@ final class E2eStack {
         }
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = GATEWAY;
+        ApiContract.installFilter();
     }
 
     /**

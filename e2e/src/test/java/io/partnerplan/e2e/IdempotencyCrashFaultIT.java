@@ -59,12 +59,12 @@ class IdempotencyCrashFaultIT {
     void aRetryAfterACrashBetweenCommitAndAnswerGetsTheFirstAnswerAndNothingTwice() throws Exception {
         Faults.Tenant tenant = Faults.Tenant.create("idem-crash");
         String admin = DevTokens.token(tenant.id(), null, "tenant-admin");
-        String partnerOwner = DevTokens.tokenFor(tenant.id(), UUID.fromString(tenant.partner()),
-                "po-" + UUID.randomUUID() + "@northwind.example", "partner-owner");
+        String partnerOwnerSubject = "po-" + UUID.randomUUID() + "@northwind.example";
+        String partnerOwner = DevTokens.tokenFor(tenant.id(), UUID.fromString(tenant.partner()), partnerOwnerSubject, "partner-owner");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"key": "revenue", "name": "Revenue", "unit": "CURRENCY", "currency": "USD",
                  "direction": "HIGHER_IS_BETTER", "aggregation": "SUM"}""").post("/api/v1/kpis").then().statusCode(201);
-        String agreed = agreedPlan(tenant, partnerOwner);
+        String agreed = agreedPlan(tenant, partnerOwner, partnerOwnerSubject);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 Faults.count("kpi", "select count(*) from tracked_plan where plan_id = ?::uuid", agreed) == 1);
 
@@ -150,11 +150,17 @@ class IdempotencyCrashFaultIT {
     }
 
     /** Drafted, proposed and signed by both sides. */
-    private static String agreedPlan(Faults.Tenant tenant, String partnerOwner) {
+    private static String agreedPlan(Faults.Tenant tenant, String partnerOwner, String partnerOwnerSubject) {
         String plan = given().auth().oauth2(tenant.vendorManager()).contentType(ContentType.JSON)
                 .body(Map.of("partnerOrganisationId", tenant.partner(), "title", "Agreed before the crash",
                         "horizonStart", "2027-02-01", "horizonEnd", "2028-01-31"))
                 .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        // Only a member holding the partner-owner role signs for the partner: the owner enrols in the directory
+        // with a first call and joins the plan.
+        given().auth().oauth2(partnerOwner).get("/api/v1/people/me").then().statusCode(200);
+        given().auth().oauth2(partnerOwner).contentType(ContentType.JSON)
+                .body(Map.of("subject", partnerOwnerSubject, "role", "partner-owner"))
+                .post("/api/v1/plans/{id}/members", plan).then().statusCode(201);
         String etag = given().auth().oauth2(tenant.vendorManager()).get("/api/v1/plans/{id}", plan).then().statusCode(200)
                 .extract().header("ETag");
         etag = given().auth().oauth2(tenant.vendorManager()).header("If-Match", etag).post("/api/v1/plans/{id}/propose", plan)

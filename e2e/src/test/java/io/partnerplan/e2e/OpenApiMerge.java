@@ -85,6 +85,16 @@ final class OpenApiMerge {
         tags.values().forEach(tagArray::add);
         ObjectNode pathsNode = out.putObject("paths");
         paths.forEach(pathsNode::set);
+        ProblemAnswers.addTo(pathsNode, components.computeIfAbsent("responses", k -> new TreeMap<>()));
+        // A free-form JSON value (Jackson's JsonNode: a snapshot, a merge patch, a JSON Patch diff) is any JSON
+        // value whose shape the operation's or property's description gives, not the getters SmallRye reads
+        // from the JsonNode class.
+        Map<String, JsonNode> schemas = components.get("schemas");
+        if (schemas != null && schemas.containsKey("JsonNode")) {
+            schemas.remove("JsonNodeType");
+            schemas.put("JsonNode", YAML.createObjectNode()
+                    .put("description", "A JSON value; its shape is described where it is used"));
+        }
         ObjectNode componentsNode = out.putObject("components");
         components.forEach((section, items) -> {
             ObjectNode node = componentsNode.putObject(section);

@@ -347,8 +347,11 @@ class SchedulerReplicasFaultIT {
      */
     private static void holdDigests(Connection db, String tenant, int batch, Map<String, List<String>> due) throws Exception {
         db.setAutoCommit(false);
+        // Addresses and languages come from the directory (person), never from a membership.
         try (PreparedStatement member = db.prepareStatement("insert into plan_recipient (id, tenant_id, plan_id, subject,"
-                + " organisation_id, side, role, display_name, email, locale) values (?, ?, ?, ?, ?, 'VENDOR', 'OWNER', ?, ?, 'en')");
+                + " organisation_id, side, role, display_name) values (?, ?, ?, ?, ?, 'VENDOR', 'OWNER', ?)");
+             PreparedStatement person = db.prepareStatement("insert into person (tenant_id, subject, person_id, organisation_id,"
+                     + " display_name, email, locale, version, learned_at) values (?, ?, ?, ?, ?, ?, 'en', 0, now())");
              PreparedStatement settings = db.prepareStatement("insert into member_setting (tenant_id, subject, time_zone,"
                      + " digest_time, weekly_digest_day, updated_at) values (?, ?, 'UTC', '00:00', ?, now())");
              PreparedStatement item = db.prepareStatement("insert into digest_item (id, tenant_id, subject, frequency, event_id,"
@@ -365,10 +368,17 @@ class SchedulerReplicasFaultIT {
                 member.setString(2, tenant);
                 member.setObject(3, UUID.randomUUID());
                 member.setString(4, subject);
-                member.setObject(5, UUID.randomUUID());
+                UUID organisation = UUID.randomUUID();
+                member.setObject(5, organisation);
                 member.setString(6, "Member " + batch + "." + m);
-                member.setString(7, subject + "@replicas.example");
                 member.executeUpdate();
+                person.setString(1, tenant);
+                person.setString(2, subject);
+                person.setObject(3, UUID.randomUUID());
+                person.setObject(4, organisation);
+                person.setString(5, "Member " + batch + "." + m);
+                person.setString(6, subject + "@replicas.example");
+                person.executeUpdate();
                 settings.setString(1, tenant);
                 settings.setString(2, subject);
                 settings.setString(3, LocalDate.now(ZoneOffset.UTC).getDayOfWeek().name());

@@ -174,6 +174,7 @@ class SecurityIT {
         List<DynamicNode> oversized = new ArrayList<>();
         List<DynamicNode> unknownProperty = new ArrayList<>();
         List<DynamicNode> hugeLimit = new ArrayList<>();
+        List<DynamicNode> unknownQuery = new ArrayList<>();
         List<DynamicNode> unmapped = new ArrayList<>();
         List<DynamicNode> enrolment = new ArrayList<>();
         List<DynamicNode> visibility = new ArrayList<>();
@@ -250,6 +251,13 @@ class SecurityIT {
                     assertTrue(answer.body().contains("isAdmin"), op + ": the problem must name the unknown property isAdmin: " + answer.body());
                 }));
             }
+            unknownQuery.add(test(op, "unknown query parameter", () -> {
+                HttpResponse<String> answer = send(op, ownerToken, Map.of("isAdmin", "true"));
+                refused(answer, op, 400);
+                JsonNode errors = JSON.readTree(answer.body()).path("errors");
+                assertEquals("isAdmin", errors.path(0).path("field").asText(),
+                        op + ": the problem must name the unknown query parameter isAdmin: " + answer.body());
+            }));
             if (writes(op) && namesAPerson(op)) {
                 enrolment.addAll(enrolmentCases(op));
             }
@@ -290,13 +298,14 @@ class SecurityIT {
         List<DynamicNode> gateway = gatewayCases();
         int cases = unauthenticated.size() + otherTenant.size() + otherPartner.size() + viewerWrites.size()
                 + oversized.size() + unknownProperty.size() + hugeLimit.size() + unmapped.size() + enrolment.size() + visibility.size()
-                + claimTypes.size() + controlCharacters.size() + provenance.size() + webhooks.size() + gateway.size() + bulkPartial.size();
+                + claimTypes.size() + controlCharacters.size() + provenance.size() + webhooks.size() + gateway.size() + bulkPartial.size()
+                + unknownQuery.size();
         System.out.printf("SecurityIT: %d operations, %d generated cases (unauthenticated %d, other tenant %d, other partner %d,"
-                + " viewer writes %d, oversized %d, unknown property %d, limit %d, directory enrolment %d, directory visibility %d,"
+                + " viewer writes %d, oversized %d, unknown property %d, limit %d, unknown query parameter %d, directory enrolment %d, directory visibility %d,"
                 + " unmapped %d, token claim types %d, control characters %d, provenance %d, partner webhooks %d, gateway and limits %d,"
                 + " bulk partial failure %d); fixture ids not seeded: %s%n",
                 operations.size(), cases, unauthenticated.size(), otherTenant.size(), otherPartner.size(), viewerWrites.size(),
-                oversized.size(), unknownProperty.size(), hugeLimit.size(), enrolment.size(), visibility.size(), unmapped.size(),
+                oversized.size(), unknownProperty.size(), hugeLimit.size(), unknownQuery.size(), enrolment.size(), visibility.size(), unmapped.size(),
                 claimTypes.size(), controlCharacters.size(), provenance.size(), webhooks.size(), gateway.size(), bulkPartial.size(), notSeeded);
         return Stream.of(
                 DynamicContainer.dynamicContainer("path parameters without a fixture id", unmapped),
@@ -307,6 +316,7 @@ class SecurityIT {
                 DynamicContainer.dynamicContainer("oversized body: 413", oversized),
                 DynamicContainer.dynamicContainer("unknown property: 400 naming it", unknownProperty),
                 DynamicContainer.dynamicContainer("limit=1000000: 400 naming limit", hugeLimit),
+                DynamicContainer.dynamicContainer("unknown query parameter: 400 naming it", unknownQuery),
                 DynamicContainer.dynamicContainer("directory enrolment: only a side's own people, nobody sets an address", enrolment),
                 DynamicContainer.dynamicContainer("directory visibility: a partner sees nothing of another partner", visibility),
                 DynamicContainer.dynamicContainer("token claims of the wrong type: 401 naming the claim", claimTypes),
@@ -888,6 +898,7 @@ class SecurityIT {
         pathIds.put("preferences/{channel}", new Id("EMAIL", Scope.VALUE));
         pathIds.put("{eventType}", new Id("plan.agreed", Scope.VALUE));
         pathIds.put("by-external-id/{system}", new Id("crm:salesforce", Scope.VALUE));
+        pathIds.put("external-ids/{system}", new Id("prm:security", Scope.VALUE));
         pathIds.put("{externalId}", new Id("0015g00000SEC", Scope.VALUE));
     }
 
@@ -983,7 +994,17 @@ class SecurityIT {
         if (op.takesIfMatch()) {
             request.header("If-Match", "\"0\"");
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()), null);
+    }
+
+    /** Every answer of this suite is held to docs/openapi.yaml too (its status, content type and body). */
+    private static HttpResponse<String> checked(HttpResponse<String> answer, String body) {
+        java.util.Map<String, String> headers = new LinkedHashMap<>();
+        answer.headers().map().forEach((name, values) -> headers.put(name, values.isEmpty() ? "" : values.get(0)));
+        ApiContract.document().check(new ApiContract.Exchange(answer.request().method(), answer.request().uri(),
+                answer.request().headers().firstValue("Content-Type").orElse(null), body, answer.statusCode(),
+                answer.headers().firstValue("Content-Type").orElse(null), answer.body(), headers));
+        return answer;
     }
 
     private static String url(Operation op, Map<String, String> query) {
@@ -1016,12 +1037,12 @@ class SecurityIT {
         }
         headers.forEach(request::header);
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()), body);
         } catch (IOException closedUnderfoot) {
             // A kept-alive connection closed as it was reused (a refusal answered before its body was
             // read, nginx's keepalive_requests) gets no answer at all: the case is about the answer, so
             // ask once more on a new connection.
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()), body);
         }
     }
 

@@ -24,7 +24,6 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -33,6 +32,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.partnerplan.platform.bulk.BulkLimits;
 import io.partnerplan.platform.bulk.BulkProgress;
 import io.partnerplan.platform.bulk.BulkUpload;
+import io.partnerplan.platform.problem.JsonErrors;
 import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.security.Caller;
@@ -292,10 +292,9 @@ public class MeasurementImport {
         try {
             return validated(line, json.convertValue(nonBlank, MeasurementRequest.class));
         } catch (IllegalArgumentException e) {
-            String field = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? m.getPath().get(m.getPath().size() - 1).getFieldName() : "line";
-            return new Row(line, null, BulkRowResult.rejected(line, columns.get("externalId"),
-                    List.of(new Problem.FieldError(field, "has a value of the wrong type or format"))));
+            Problem.FieldError error = e.getCause() instanceof JsonProcessingException json
+                    ? JsonErrors.describe(json, "line") : new Problem.FieldError("line", "has a value of the wrong type or format");
+            return new Row(line, null, BulkRowResult.rejected(line, columns.get("externalId"), List.of(error)));
         }
     }
 
@@ -307,13 +306,8 @@ public class MeasurementImport {
                         List.of(new Problem.FieldError("line", "must be a JSON object, not null"))));
             }
             return validated(line, request);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? "line" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            return new Row(line, null, BulkRowResult.rejected(line, null,
-                    List.of(new Problem.FieldError(field == null ? "line" : field, e.getOriginalMessage().split("\n")[0]))));
         } catch (JsonProcessingException e) {
-            return new Row(line, null, BulkRowResult.rejected(line, null,
-                    List.of(new Problem.FieldError("line", "is not valid JSON"))));
+            return new Row(line, null, BulkRowResult.rejected(line, null, List.of(JsonErrors.describe(e, "line"))));
         }
     }
 

@@ -40,11 +40,32 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
 
     /** Keyset page of a plan's measurements, of one KPI when {@code kpi} is given. */
     public List<Measurement> page(UUID plan, UUID kpi, PageRequest page) {
+        return page(plan, kpi, MeasurementFilter.NONE, page);
+    }
+
+    /** A keyset page of the plan's measurements matching the filter (source, external id, occurred range). */
+    public List<Measurement> page(UUID plan, UUID kpi, MeasurementFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>(Map.of("plan", plan));
         StringBuilder query = new StringBuilder("planId = :plan");
         if (kpi != null) {
             query.append(" and kpiId = :kpi");
             params.put("kpi", kpi);
+        }
+        if (filter.source() != null) {
+            query.append(" and source = :source");
+            params.put("source", filter.source());
+        }
+        if (filter.externalId() != null) {
+            query.append(" and externalId = :externalId");
+            params.put("externalId", filter.externalId());
+        }
+        if (filter.from() != null) {
+            query.append(" and occurredOn >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.append(" and occurredOn <= :to");
+            params.put("to", filter.to());
         }
         page.after().ifPresent(after -> {
             query.append(" and id > :after");

@@ -203,12 +203,20 @@ public class MeasurementResource {
     }
 
     @GET
-    @Operation(summary = "A plan's measurements, oldest first, optionally of one KPI")
+    @Operation(summary = "A plan's measurements, oldest first",
+            description = "Filters combine: kpi (its key), source, externalId (the reporting system's id), "
+                    + "from..to (the day it occurred, inclusive).")
     public Page<MeasurementView> list(@QueryParam("planId") @Parameter(required = true) UUID planId, @QueryParam("kpi") String kpi,
-                                      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+                                      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                      @QueryParam("source") @Parameter(description = "The integration client that wrote it, or MANUAL for what people entered",
+                                              example = "northwind-crm") String source,
+                                      @QueryParam("externalId") @Parameter(description = "The reporting system's id of the measurement")
+                                      String externalId,
+                                      @QueryParam("from") @Parameter(description = "Occurred on or after", example = "2027-02-01") String from,
+                                      @QueryParam("to") @Parameter(description = "Occurred on or before", example = "2027-04-30") String to) {
         if (planId == null) {
             throw ProblemException.badRequest("planId", "is required");
         }
-        return measurements.list(planId, kpi, PageRequest.of(limit, cursor));
+        return measurements.list(planId, kpi, MeasurementFilter.of(source, externalId, from, to), PageRequest.of(limit, cursor));
     }
 }

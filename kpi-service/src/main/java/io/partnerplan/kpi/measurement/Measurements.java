@@ -380,10 +380,15 @@ public class Measurements {
 
     @Transactional
     public Page<MeasurementView> list(UUID planId, String kpiKey, PageRequest page) {
+        return list(planId, kpiKey, MeasurementFilter.NONE, page);
+    }
+
+    @Transactional
+    public Page<MeasurementView> list(UUID planId, String kpiKey, MeasurementFilter filter, PageRequest page) {
         planOfCaller(planId);
         KpiDefinition kpi = kpiKey == null ? null : kpis.byKey(kpiKey)
                 .orElseThrow(() -> ProblemException.badRequest("kpi", "'" + kpiKey + "' is not a KPI of your library"));
-        var rows = measurements.page(planId, kpi == null ? null : kpi.id, page);
+        var rows = measurements.page(planId, kpi == null ? null : kpi.id, filter, page);
         // One query for the page's KPIs, not one per row.
         java.util.Map<UUID, KpiDefinition> byId = kpi != null ? java.util.Map.of(kpi.id, kpi)
                 : kpis.list("id in ?1", rows.stream().map(m -> m.kpiId).distinct().toList()).stream()

@@ -44,6 +44,7 @@ import io.partnerplan.kpi.target.TargetPeriod;
 import io.partnerplan.kpi.target.TargetSet;
 import io.partnerplan.platform.concurrency.Versions;
 import io.partnerplan.platform.security.Caller;
+import io.partnerplan.platform.web.JsonAnswers;
 
 /** Builds a plan's scorecard: every KPI with targets or values, period by period, to date, with trend and series. */
 @ApplicationScoped
@@ -66,7 +67,8 @@ public class Scorecards {
     public Scorecards(EntityManager em, PlansOfCaller plans, PlanPeriods periods, KpiDefinitionRepository kpis,
                       Observations observations, Criteria criteria, KpiDays days, KeptScorecards kept, Caller caller,
                       ObjectMapper json, TargetHistory history) {
-        this.json = json;
+        // The kept scorecard is the answer's body: absent values are left out, as in every answer.
+        this.json = JsonAnswers.forAnswers(json);
         this.history = history;
         this.days = days;
         this.kept = kept;

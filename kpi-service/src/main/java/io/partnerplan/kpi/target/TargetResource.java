@@ -60,6 +60,8 @@ public class TargetResource {
     @GET
     @Path("/{kpi}")
     @Operation(summary = "One KPI's targets for the plan, with its ETag")
+    @APIResponse(responseCode = "200", description = "The KPI's targets; ETag carries their version",
+            content = @Content(schema = @Schema(implementation = TargetSetView.class)))
     public Response get(@PathParam("planId") UUID planId, @PathParam("kpi") String kpi) {
         TargetSetView set = targets.get(planId, kpi);
         return Response.ok(set).tag(Versions.etag(set.version())).build();

@@ -232,4 +232,26 @@ class MeasurementsTest {
             given().auth().oauth2(stranger).get("/api/v1/measurements/{id}", id).then().statusCode(404);
         }
     }
+
+    @Test
+    void listsFilterBySourceExternalIdAndTheDayItOccurred() {
+        Map<String, Object> march = measurement("100", "opp-1");
+        Map<String, Object> april = measurement("200", "opp-2");
+        april.put("occurredOn", "2027-04-30");
+        april.put("periodStart", "2027-04-01");
+        for (Map<String, Object> body : java.util.List.of(march, april)) {
+            given().auth().oauth2(crm).contentType(ContentType.JSON).body(body).post("/api/v1/measurements").then().statusCode(201);
+        }
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("externalId", "opp-2").get("/api/v1/measurements")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].externalId", equalTo("opp-2"));
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("from", "2027-04-01").queryParam("to", "2027-04-30")
+                .get("/api/v1/measurements").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].occurredOn", equalTo("2027-04-30"));
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("source", "MANUAL").get("/api/v1/measurements")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("source", "northwind-crm").get("/api/v1/measurements")
+                .then().statusCode(200).body("items", hasSize(2));
+        given().auth().oauth2(vm).queryParam("planId", plan).queryParam("from", "2027-05-01").queryParam("to", "2027-04-01")
+                .get("/api/v1/measurements").then().statusCode(400).body("errors[0].field", equalTo("to"));
+    }
 }

@@ -1,6 +1,7 @@
 package io.partnerplan.plan.action;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,10 +60,27 @@ public class PlanActionResource {
     }
 
     @GET
-    @Operation(summary = "The plan's action items, oldest first")
+    @Operation(summary = "The plan's action items, oldest first",
+            description = "Filters combine: status (repeatable or comma-separated: any of them), owner (a member's subject), "
+                    + "dueFrom..dueTo (inclusive dates).")
     public Page<ActionView> list(@PathParam("id") UUID plan, @QueryParam("limit") Integer limit,
-                                 @QueryParam("cursor") String cursor) {
-        return actions.list(plan, PageRequest.of(limit, cursor));
+                                 @QueryParam("cursor") String cursor,
+                                 @QueryParam("status") @Parameter(description = "OPEN, IN_PROGRESS, BLOCKED, DONE or CANCELLED")
+                                 List<String> status,
+                                 @QueryParam("owner") @Parameter(description = "The owner's subject") String owner,
+                                 @QueryParam("dueFrom") @Parameter(description = "Due on or after", example = "2027-03-01") String dueFrom,
+                                 @QueryParam("dueTo") @Parameter(description = "Due on or before", example = "2027-03-31") String dueTo) {
+        return actions.list(plan, ActionFilter.of(status, owner, dueFrom, dueTo), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{actionId}")
+    @Operation(summary = "One action item")
+    @APIResponse(responseCode = "200", description = "The action item; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Response get(@PathParam("id") UUID plan, @PathParam("actionId") UUID actionId) {
+        ActionView action = actions.get(plan, actionId);
+        return Response.ok(action).tag(Versions.etag(action.version())).build();
     }
 
     @PUT

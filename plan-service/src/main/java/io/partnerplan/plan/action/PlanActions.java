@@ -95,6 +95,26 @@ public class PlanActions {
         return Page.of(actions.page(planId, page), page, a -> a.id, ActionView::of);
     }
 
+    @Transactional
+    public Page<ActionView> list(UUID planId, ActionFilter filter, PageRequest page) {
+        plans.requireVisible(planId);
+        return Page.of(actions.page(planId, null, filter, page), page, a -> a.id, ActionView::of);
+    }
+
+    /** The caller's own action items across the plans they are a member of. */
+    @Transactional
+    public Page<ActionView> mine(ActionFilter filter, PageRequest page) {
+        String me = caller.subject();
+        return Page.of(actions.page(null, me, filter.ownedBy(me), page), page, a -> a.id, ActionView::of);
+    }
+
+    @Transactional
+    public ActionView get(UUID planId, UUID actionId) {
+        plans.requireVisible(planId);
+        return actions.find("id = ?1 and planId = ?2", actionId, planId).firstResultOptional().map(ActionView::of)
+                .orElseThrow(() -> ProblemException.notFound("Action", actionId));
+    }
+
     /**
      * Renewal: the plan's open action items (open, in progress, blocked) move to its successor with
      * their ids, linked to the successor's copy of their objective; action.updated for each.

@@ -33,6 +33,16 @@ public record AmendmentChanges(
         @Schema(implementation = PatchSchemas.PartPatch.class, description = "Over the budgets' planned side keyed by id "
                 + "(BudgetRequest); committed and spent are execution and stay as recorded") JsonNode budgets) {
 
+    /** A part sent or kept as JSON null is absent, as if left out (an answer then leaves it out too). */
+    public AmendmentChanges {
+        plan = absent(plan) ? null : plan;
+        sections = absent(sections) ? null : sections;
+        objectives = absent(objectives) ? null : objectives;
+        milestones = absent(milestones) ? null : milestones;
+        investments = absent(investments) ? null : investments;
+        budgets = absent(budgets) ? null : budgets;
+    }
+
     /** The same changes with every JSON Patch operation spelling out op, path, value and from (null when not used). */
     AmendmentChanges normalized() {
         return new AmendmentChanges(plan, sections, operations(objectives), operations(milestones), operations(investments),

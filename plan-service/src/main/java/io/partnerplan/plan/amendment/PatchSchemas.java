@@ -19,7 +19,8 @@ final class PatchSchemas {
             @Schema(enumeration = { "add", "remove", "replace", "move", "copy", "test" }) String op,
             @Schema(description = "JSON Pointer into the part's document, e.g. /<objective id>/measures/0/target") String path,
             @Schema(description = "The value for add, replace and test") Object value,
-            @Schema(description = "The source pointer for move and copy") String from) {
+            @Schema(description = "The source pointer for move and copy; null for the other operations (a proposed "
+                    + "amendment spells out op, path, value and from)", nullable = true) String from) {
     }
 
     @Schema(name = "AmendmentPartPatch", description = "A JSON Merge Patch (an object) or a JSON Patch (an array of operations) "

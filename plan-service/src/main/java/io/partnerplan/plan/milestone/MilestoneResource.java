@@ -68,6 +68,8 @@ public class MilestoneResource {
     @GET
     @Path("/{milestoneId}")
     @Operation(summary = "One milestone, with its ETag")
+    @APIResponse(responseCode = "200", description = "The milestone; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response get(@PathParam("id") UUID plan, @PathParam("milestoneId") UUID milestoneId) {
         MilestoneView m = milestones.get(plan, milestoneId);
         return Response.ok(m).tag(Versions.etag(m.version())).build();

@@ -16,9 +16,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnerplan.platform.problem.JsonErrors;
 import io.partnerplan.platform.problem.Problem;
 import io.partnerplan.platform.problem.ProblemException;
 
@@ -69,12 +69,8 @@ public class OrganisationImport {
         BulkOrganisationRow row;
         try {
             row = json.readValue(line, BulkOrganisationRow.class);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? "line" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError(field == null ? "line" : field,
-                    e.getOriginalMessage().split("\n")[0])));
         } catch (JsonProcessingException e) {
-            return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError("line", "is not valid JSON")));
+            return BulkRowResult.rejected(number, null, List.of(JsonErrors.describe(e, "line")));
         }
         if (row == null) {
             return BulkRowResult.rejected(number, null, List.of(new Problem.FieldError("line", "must be a JSON object, not null")));

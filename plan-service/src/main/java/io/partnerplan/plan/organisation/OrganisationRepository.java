@@ -15,14 +15,15 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
 
     /** Keyset page in id (creation) order; fetches one extra row to know whether more exist. */
     public List<Organisation> page(Optional<UUID> confinedTo, PageRequest page) {
-        return page(confinedTo, PartnerFilter.NONE, page);
+        return page(confinedTo, OrganisationFilter.NONE, PartnerFilter.NONE, page);
     }
 
     /**
-     * Keyset page in id (creation) order; fetches one extra row to know whether more exist. Every partner
-     * filter given must hold on the organisation's profile; a partner's callers see their own and the vendor.
+     * Keyset page in id (creation) order; fetches one extra row to know whether more exist. Every filter
+     * given must hold (kind, name containing, an external id, the partner profile's programme, tier, type,
+     * region); a partner's callers see their own and the vendor.
      */
-    public List<Organisation> page(Optional<UUID> confinedTo, PartnerFilter partners, PageRequest page) {
+    public List<Organisation> page(Optional<UUID> confinedTo, OrganisationFilter filter, PartnerFilter partners, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (confinedTo.isPresent()) {
@@ -48,6 +49,19 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
                 parameters.and("region", partners.region());
             }
             where.append(" and id in (").append(profile).append(")");
+        }
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+            parameters.and("kind", filter.kind());
+        }
+        if (filter.nameContains() != null) {
+            where.append(" and lower(name) like :name escape '\\'");
+            parameters.and("name", "%" + filter.nameContains().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.externalSystem() != null) {
+            where.append(" and id in (select e.organisationId from ExternalId e where e.system = :system and e.externalId = :externalId)");
+            parameters.and("system", filter.externalSystem()).and("externalId", filter.externalId());
         }
         if (page.after().isPresent()) {
             where.append(" and id > :after");

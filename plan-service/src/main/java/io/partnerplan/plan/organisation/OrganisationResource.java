@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -113,13 +114,22 @@ public class OrganisationResource {
     @GET
     @Operation(summary = "List organisations of the tenant, oldest first",
             description = "A partner's people and clients see their own organisation and the vendor; the vendor's people "
-                    + "and tenant-wide callers see every partner. The partner-programme filters (programmeId, tier, region, "
-                    + "partnerType) combine (all must hold) and match the partner's profile exactly; any of them leaves out "
-                    + "organisations without a matching profile.")
+                    + "and tenant-wide callers see every partner. Filters combine (all must hold): kind, name (contains, ignoring case), an external id "
+                    + "(externalSystem with externalId), and the partner-programme filters (programmeId, tier, region, partnerType), which "
+                    + "match the partner's profile exactly and leave out organisations without a matching profile. Unknown query "
+                    + "parameters are refused with 400.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "400", description = "A filter value that cannot be read, named by its parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OrganisationView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                       @QueryParam("kind") @Parameter(description = "VENDOR or PARTNER",
+                                               schema = @Schema(implementation = OrganisationKind.class)) String kind,
+                                       @QueryParam("name") @Parameter(description = "Part of the name, ignoring case",
+                                               example = "acme") String name,
+                                       @QueryParam("externalSystem") @Parameter(description = "With externalId: the PRM/CRM "
+                                               + "that knows the organisation", example = "crm:salesforce") String externalSystem,
+                                       @QueryParam("externalId") @Parameter(description = "With externalSystem: its id there",
+                                               example = "0015g00000XyZ") String externalId,
                                        @QueryParam("programmeId") @Parameter(description = "Partners enrolled in this programme",
                                                schema = @Schema(format = "uuid")) String programmeId,
                                        @QueryParam("tier") @Parameter(description = "Partners holding this tier (its code)",
@@ -128,7 +138,60 @@ public class OrganisationResource {
                                                + "in their profile", example = "EMEA") String region,
                                        @QueryParam("partnerType") @Parameter(description = "Partners of this type",
                                                schema = @Schema(implementation = PartnerType.class)) String partnerType) {
-        return service.list(PartnerFilter.of(programmeId, tier, region, partnerType), PageRequest.of(limit, cursor));
+        return service.list(OrganisationFilter.of(kind, name, externalSystem, externalId),
+                PartnerFilter.of(programmeId, tier, region, partnerType), PageRequest.of(limit, cursor));
+    }
+
+    @PUT
+    @Path("/{id}/external-ids/{system}/{externalId}")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Record another system's id for the organisation (a PRM's next to the CRM's)",
+            description = "Idempotent: attaching an id the organisation already has changes nothing. An id that "
+                    + "identifies another organisation is a 409 (merge them instead). Emits organisation.updated; "
+                    + "If-Match is honoured when sent.")
+    @APIResponse(responseCode = "201", description = "Attached; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "200", description = "Already attached",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "409", description = "The id identifies another organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response attachExternalId(@PathParam("id") UUID id,
+            @PathParam("system") @Pattern(regexp = "[a-z0-9-]+(:[a-z0-9-]+)*", message = "must look like crm:salesforce")
+            @Size(max = 60) @Parameter(example = "prm:impartner") String system,
+            @PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._~:@-]+", message = "must be letters, digits or ._~:@-")
+            @Size(max = 200) @Parameter(example = "42") String externalId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrganisationService.Upserted result = service.attachExternalId(id, system, externalId, ifMatch);
+        OrganisationView view = result.organisation();
+        return (result.created() ? Response.status(Response.Status.CREATED) : Response.ok())
+                .tag(Versions.etag(view.version())).entity(view).build();
+    }
+
+    @DELETE
+    @Path("/{id}/external-ids/{system}/{externalId}")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.VENDOR_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Forget one of the organisation's external ids (If-Match required)",
+            description = "Emits organisation.updated. The organisation itself stays.")
+    @APIResponse(responseCode = "200", description = "Forgotten; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    public Response detachExternalId(@PathParam("id") UUID id, @PathParam("system") String system,
+                                     @PathParam("externalId") String externalId,
+                                     @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrganisationView view = service.detachExternalId(id, system, externalId, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/by-external-id/{system}/{externalId}")
+    @Operation(summary = "Get the organisation a PRM/CRM knows by its own id")
+    @APIResponse(responseCode = "200", description = "The organisation; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No organisation of your tenant has this external id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getByExternalId(@PathParam("system") @Parameter(example = "crm:salesforce") String system,
+                                    @PathParam("externalId") @Parameter(example = "0015g00000XyZ") String externalId) {
+        OrganisationView view = service.byExternalId(system, externalId);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
     }
 
     @GET

@@ -147,17 +147,67 @@ public class OrganisationService {
 
     @Transactional
     public Page<OrganisationView> list(PageRequest page) {
-        return list(PartnerFilter.NONE, page);
+        return list(OrganisationFilter.NONE, PartnerFilter.NONE, page);
     }
 
     @Transactional
-    public Page<OrganisationView> list(PartnerFilter partners, PageRequest page) {
-        List<Organisation> rows = organisations.page(confinedTo(), partners, page);
+    public Page<OrganisationView> list(OrganisationFilter filter, PartnerFilter partners, PageRequest page) {
+        List<Organisation> rows = organisations.page(confinedTo(), filter, partners, page);
         List<UUID> ids = rows.stream().map(o -> o.id).toList();
         Map<UUID, List<ExternalId>> refs = externalIds.forOrganisations(ids)
                 .stream().collect(Collectors.groupingBy(e -> e.organisationId));
         Map<UUID, PartnerProfileView> profilesOf = profiles.forOrganisations(ids);
         return Page.of(rows, page, o -> o.id, o -> OrganisationView.of(o, refs.getOrDefault(o.id, List.of()), profilesOf.get(o.id)));
+    }
+
+    /**
+     * Records that another system knows the organisation by this id (a PRM next to the CRM), so a
+     * second system's sync finds it instead of creating a duplicate. Attaching it again is a no-op;
+     * an id another organisation has is a 409. A change is a new version with organisation.updated.
+     */
+    @Transactional
+    public Upserted attachExternalId(UUID id, String system, String externalId, String ifMatch) {
+        requireMayRegister();
+        Organisation organisation = find(id);
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, organisation.version);
+        }
+        var existing = externalIds.find(system, externalId);
+        if (existing.isPresent()) {
+            if (!existing.get().organisationId.equals(id)) {
+                throw ProblemException.conflict(system + "/" + externalId + " already identifies organisation "
+                        + existing.get().organisationId + "; merge the two organisations instead");
+            }
+            return new Upserted(view(organisation), false, false);
+        }
+        ExternalId ref = new ExternalId();
+        ref.id = Ids.next();
+        ref.organisationId = organisation.id;
+        ref.system = system;
+        ref.externalId = externalId;
+        externalIds.persist(ref);
+        organisations.getEntityManager().lock(organisation, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        return new Upserted(announce(OrganisationEvents.UPDATED, organisation), true, true);
+    }
+
+    /** Forgets one external id of the organisation (If-Match required): a new version with organisation.updated. */
+    @Transactional
+    public OrganisationView detachExternalId(UUID id, String system, String externalId, String ifMatch) {
+        requireMayRegister();
+        Organisation organisation = find(id);
+        Versions.requireMatch(ifMatch, organisation.version);
+        ExternalId ref = externalIds.find(system, externalId).filter(e -> e.organisationId.equals(id))
+                .orElseThrow(() -> ProblemException.notFound("External id of organisation " + id, system + "/" + externalId));
+        externalIds.delete(ref);
+        organisations.getEntityManager().lock(organisation, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        return announce(OrganisationEvents.UPDATED, organisation);
+    }
+
+    /** The organisation a PRM/CRM knows by its own id, or 404. */
+    @Transactional
+    public OrganisationView byExternalId(String system, String externalId) {
+        return externalIds.find(system, externalId).map(ref -> find(ref.organisationId)).filter(this::inWorld).map(this::view)
+                .orElseThrow(() -> ProblemException.notFound("Organisation with external id", system + "/" + externalId));
     }
 
     /** The organisation in the caller's tenant, or 404: another tenant's ids do not exist here. */

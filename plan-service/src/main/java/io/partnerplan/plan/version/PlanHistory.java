@@ -1,5 +1,6 @@
 package io.partnerplan.plan.version;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -77,7 +78,9 @@ public class PlanHistory {
     public VersionDiff diff(UUID plan, long from, long to) {
         plans.requireVisible(plan);
         JsonNode changes = JsonDiff.asJson(find(plan, from).snapshot, find(plan, to).snapshot);
-        return new VersionDiff(from, to, changes);
+        List<JsonNode> operations = new ArrayList<>();
+        changes.forEach(operations::add);
+        return new VersionDiff(from, to, operations);
     }
 
     private PlanVersion find(UUID plan, long version) {

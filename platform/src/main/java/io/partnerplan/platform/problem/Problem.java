@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
-        @Schema(example = "https://partnerplan.io/problems/validation", format = "uri") URI type,
+        @Schema(example = "https://partnerplan.io/problems/validation", format = "uri",
+                description = "The problem type to switch on; its page is served by the gateway at /problems/<slug> (docs/problems)") URI type,
         @Schema(example = "Request is not valid") String title,
         @Schema(example = "400") int status,
         @Schema(example = "name: must not be blank") String detail,

@@ -208,8 +208,10 @@ public class ProblemMappers {
             case 404 -> "No resource at " + uri.getPath();
             case 405 -> "This method is not allowed on " + uri.getPath()
                     + allowed(original);
-            case 415 -> "Send the body as application/json";
-            default -> e.getMessage();
+            case 415 -> "Send the body in a media type this operation takes (see docs/openapi.yaml)";
+            // Never the exception's own message: it names Java classes and framework internals.
+            case 400 -> "A parameter has a value of the wrong type or format";
+            default -> type.getReasonPhrase();
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(problem(status, slug, type.getReasonPhrase(), detail, uri, List.of()));
@@ -316,42 +318,11 @@ public class ProblemMappers {
     }
 
     static String fieldPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return JsonErrors.fieldPath(e);
     }
 
     private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "value of the documented type";
-        }
-        if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            List<String> names = new ArrayList<>();
-            for (Object c : constants) {
-                names.add(String.valueOf(c));
-            }
-            return "one of " + names;
-        }
-        return switch (type.getSimpleName()) {
-            case "UUID" -> "UUID";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "UTC timestamp (ISO-8601)";
-            case "BigDecimal" -> "decimal number";
-            case "Integer", "int", "Long", "long" -> "integer";
-            case "Boolean", "boolean" -> "boolean";
-            case "String" -> "string";
-            default -> type.isArray() || List.class.isAssignableFrom(type) ? "array" : "JSON object";
-        };
+        return JsonErrors.typeName(type);
     }
 
     static Response answer(int status, String slug, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
