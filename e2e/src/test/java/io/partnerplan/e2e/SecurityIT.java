@@ -833,6 +833,8 @@ class SecurityIT {
         String action = seed("action", vm, planPath + "/actions", Map.of("owner", vmSubject));
         String budget = seed("budget", vm, planPath + "/budgets", Map.of());
         String investment = seed("investment", vm, planPath + "/investments", Map.of("milestoneId", milestone));
+        // The partner asks for funds; another partner must not even see the request (nor claim against it).
+        String fundRequest = seed("fund request", po, planPath + "/fund-requests", Map.of("budgetId", budget));
         String review = seed("review", vm, planPath + "/reviews", Map.of("attendees", List.of(vmSubject), "heldOn", "2026-01-05"));
         String kpi = seed("KPI", admin, "/api/v1/kpis", Map.of("key", "revenue", "unit", "CURRENCY", "currency", "USD",
                 "aggregation", "SUM"));
@@ -874,6 +876,7 @@ class SecurityIT {
         pathIds.put("{actionId}", new Id(action, Scope.PARTNERSHIP));
         pathIds.put("{budgetId}", new Id(budget, Scope.PARTNERSHIP));
         pathIds.put("{investmentId}", new Id(investment, Scope.PARTNERSHIP));
+        pathIds.put("{fundRequestId}", new Id(fundRequest, Scope.PARTNERSHIP));
         pathIds.put("{reviewId}", new Id(review, Scope.PARTNERSHIP));
         // Amendments are proposed on agreed plans and escalations raised by the scheduler: a fresh id in
         // the plan's path still checks that the plan itself is out of reach.

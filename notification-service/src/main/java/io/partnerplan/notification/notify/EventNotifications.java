@@ -80,6 +80,7 @@ public class EventNotifications {
         String link = "/api/v1/plans/" + plan.planId;
         JsonNode data = event.data();
         Set<String> extra = new LinkedHashSet<>();
+        String wordingKey = type;
         switch (type) {
             case "milestone.at-risk", "milestone.missed", "milestone.achieved" -> {
                 p.put("milestone", event.text("title"));
@@ -134,6 +135,27 @@ public class EventNotifications {
                 p.put("actions", data.path("actionIds").size());
                 link = link + "/reviews/" + event.uuid("reviewId");
             }
+            case "fund.requested", "fund.level-approved", "fund.approved", "fund.rejected", "fund.withdrawn" -> {
+                p.put("fund", event.text("title"));
+                p.put("amount", text(data, type.equals("fund.approved") ? "approvedAmount" : "requestedAmount"));
+                p.put("currency", text(data, "currency"));
+                p.put("requested", text(data, "requestedAmount"));
+                p.put("by", name(plan.planId, text(data, "requestedBy")));
+                p.put("level", text(data, "awaitingLevel"));
+                p.put("levels", data.path("levels").size());
+                JsonNode decisions = data.path("decisions");
+                JsonNode last = decisions.isArray() && !decisions.isEmpty() ? decisions.get(decisions.size() - 1) : null;
+                p.put("reason", last == null ? null : text(last, "reason"));
+                p.put("decidedBy", last == null ? null : name(plan.planId, text(last, "decidedBy")));
+                String requester = text(data, "requestedBy");
+                if (requester != null && !type.equals("fund.requested") && !type.equals("fund.withdrawn")) {
+                    extra.add(requester); // whoever asked hears what became of it, whatever their role
+                }
+                link = link + "/fund-requests/" + event.uuid("id");
+                if (type.equals("fund.approved") && !java.util.Objects.equals(p.get("amount"), p.get("requested"))) {
+                    wordingKey = "fund.approved.partial";
+                }
+            }
             case "kpi.target.missed" -> {
                 p.put("kpi", event.text("kpi"));
                 p.put("period", event.text("period"));
@@ -147,7 +169,7 @@ public class EventNotifications {
         Set<String> to = byRoles(plan.planId, type, event.actor());
         to.addAll(extra);
         to.remove(event.actor()); // nobody needs telling what they just did themselves
-        notifier.notify(event, plan.planId, to, Wording.of(type, p), link);
+        notifier.notify(event, plan.planId, to, Wording.of(wordingKey, p), link);
     }
 
     /** The members of every open plan of the partnership whose roles hear period.closing. */

@@ -55,6 +55,13 @@ public final class DefaultRouting {
         // Announced ahead: both sides' owners arrange the handover to the delegate.
         ROLES.put("availability.conflict", OWNERS);
         ROLES.put("kpi.target.missed", OWNERS_AND_SPONSORS);
+        // Funds: the vendor's manager decides (the sponsor at higher levels), both owners hear the outcome; the requester
+        // hears every decision on their request too (EventNotifications).
+        ROLES.put("fund.requested", OWNERS);
+        ROLES.put("fund.level-approved", Set.of(VENDOR_MANAGER, EXECUTIVE_SPONSOR));
+        ROLES.put("fund.approved", OWNERS);
+        ROLES.put("fund.rejected", OWNERS);
+        ROLES.put("fund.withdrawn", Set.of(VENDOR_MANAGER));
     }
 
     /** Whom an event that is not routed by role concerns. */

@@ -19,6 +19,7 @@ public final class EventCatalogue {
             "action.created", "action.updated", "action.overdue",
             "milestone.created", "milestone.updated", "milestone.at-risk", "milestone.on-track", "milestone.achieved",
             "milestone.missed", "investment.created", "investment.updated", "investment.unlocked",
+            "fund.requested", "fund.level-approved", "fund.approved", "fund.rejected", "fund.withdrawn",
             "plan.amendment-proposed", "plan.amendment-rejected", "plan.amendment-withdrawn", "plan.amended", "plan.objectives-agreed",
             "plan.renewed", "review.completed",
             "escalation.raised", "escalation.acknowledged", "escalation.climbed", "escalation.resolved",

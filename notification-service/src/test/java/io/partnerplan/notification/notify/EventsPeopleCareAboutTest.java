@@ -67,6 +67,47 @@ class EventsPeopleCareAboutTest {
     }
 
     @Test
+    void fundRequestsReachTheOwnersAndEveryDecisionTheRequesterAPartialApprovalSaysWhy() throws Exception {
+        PlanFixture f = PlanFixture.fresh().created();
+        String carl = "carl-" + UUID.randomUUID() + "@northwind.test";
+        f.member(carl, "Carl Contributor", f.partner, "PARTNER", "contributor", null);
+        UUID fund = UUID.randomUUID();
+        String requested = fund(f, fund, carl, "PENDING_APPROVAL", null, "[]");
+        f.send("fund.requested", carl, requested);
+        f.awaitInbox(f.vm, List.of("fund.requested", "plan.created"))
+                .body("items[0].title", equalTo("Funds requested: Q2 webinars"))
+                .body("items[0].body", equalTo("Carl Contributor requests 5000 USD for \"Q2 webinars\" on \"FY27\". "
+                        + "It waits for approval at level 1 of 2."))
+                .body("items[0].link", equalTo("/api/v1/plans/" + f.plan + "/fund-requests/" + fund));
+
+        f.send("fund.approved", f.vm, fund(f, fund, carl, "APPROVED", "4000", """
+                [{"level":1,"role":"vendor-manager","outcome":"APPROVE","amount":"4000","reason":"Two webinars, not three",
+                  "decidedBy":"%s","decidedAt":"2027-03-02T10:00:00Z"}]""".formatted(f.vm)));
+        f.awaitInbox(carl, List.of("fund.approved", "member.added"))
+                .body("items[0].title", equalTo("Funds partly approved: Q2 webinars"))
+                .body("items[0].body", equalTo("4000 of 5000 USD for \"Q2 webinars\" on \"FY27\" are approved and committed on the "
+                        + "budget: Two webinars, not three. Claim them with proof of performance once the activity has run."));
+        f.awaitInbox(f.po, List.of("fund.approved", "fund.requested", "member.added"))
+                .body("items[0].title", equalTo("Mittel teilweise freigegeben: Q2 webinars"));
+        f.awaitInbox(f.viewer, List.of("member.added"));
+        f.awaitInbox(f.vm, List.of("fund.requested", "plan.created")); // who decided is not told what they did
+        awaitMail(carl, "Funds partly approved: Q2 webinars");
+    }
+
+    private static String fund(PlanFixture f, UUID id, String requester, String status, String approved, String decisions) {
+        return """
+                {"id":"%s","planId":"%s","budgetId":"%s","partnerOrganisationId":"%s","requestedBy":"%s","title":"Q2 webinars",
+                 "startsOn":"2027-04-01","endsOn":"2027-06-30","currency":"USD","totalCost":"10000","vendorSharePercent":"50",
+                 "partnerSharePercent":"50","requestedAmount":"5000","partnerAmount":"5000","objectiveIds":[],"expectedResults":[],
+                 "status":"%s","awaitingLevel":%s,"awaitingRole":%s,
+                 "levels":[{"minAmount":"0","role":"vendor-manager"},{"minAmount":"10000","role":"executive-sponsor"}],
+                 "decisions":%s,"approvedAmount":%s,"claimedAmount":"0","paidAmount":"0",
+                 "createdAt":"2027-03-01T09:00:00Z","updatedAt":"2027-03-01T09:00:00Z","version":0}"""
+                .formatted(id, f.plan, UUID.randomUUID(), f.partner, requester, status, approved == null ? "1" : "null",
+                        approved == null ? "\"vendor-manager\"" : "null", decisions, approved == null ? "null" : "\"" + approved + "\"");
+    }
+
+    @Test
     void anEscalationReachesItsRecipientsAndRolesAndTheSponsorFromLevelTwo() {
         PlanFixture f = PlanFixture.fresh().created();
         UUID escalation = UUID.randomUUID();

@@ -124,6 +124,41 @@ public class Budgets implements PlanContent, AmendablePart {
         return Page.of(rows, page, b -> b.id, BudgetView::of);
     }
 
+    /** One budget line of the plan, or empty: what a fund request draws on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<BudgetView> line(UUID planId, UUID budgetId) {
+        Budget b = em.find(Budget.class, budgetId);
+        return b == null || !b.planId.equals(planId) ? java.util.Optional.empty() : java.util.Optional.of(BudgetView.of(b));
+    }
+
+    /**
+     * Funds move a budget line's actuals by themselves: {@code committed} grows when a fund request is
+     * approved (and shrinks when an approval lapses unclaimed), {@code spent} when a claim is paid. Refused
+     * (409) when it would commit more than was planned or take an actual below zero. Not a new plan version:
+     * like a direct update of the actuals it is execution, audited under {@code change}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BudgetView follow(UUID planId, UUID budgetId, BigDecimal committed, BigDecimal spent, String change) {
+        Budget b = em.find(Budget.class, budgetId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (b == null || !b.planId.equals(planId)) {
+            throw ProblemException.conflict("Budget line " + budgetId + " is no longer part of the plan");
+        }
+        BigDecimal newCommitted = b.committed.add(committed);
+        BigDecimal newSpent = b.spent.add(spent);
+        if (committed.signum() > 0 && newCommitted.compareTo(b.planned) > 0) {
+            throw new ProblemException(409, "budget-exceeded", "The budget line cannot take this",
+                    "Budget line '" + b.title + "' has " + BudgetView.plain(b.planned.subtract(b.committed).max(BigDecimal.ZERO)) + " "
+                            + b.currency + " left of " + BudgetView.plain(b.planned) + " planned; committing "
+                            + BudgetView.plain(committed) + " would exceed it (raise the planned amount first, by amendment once agreed)");
+        }
+        b.committed = newCommitted.max(BigDecimal.ZERO);
+        b.spent = newSpent.max(BigDecimal.ZERO);
+        em.flush();
+        BudgetView view = BudgetView.of(b);
+        audit.record(planId, change, b.id.toString(), b.title, view);
+        return view;
+    }
+
     /** The plan's budgets, oldest first: for renewal and templates. */
     public List<BudgetView> all(UUID planId) {
         return em.createQuery("from Budget where planId = ?1 order by id", Budget.class).setParameter(1, planId)

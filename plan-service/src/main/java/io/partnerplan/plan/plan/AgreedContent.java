@@ -67,7 +67,12 @@ public final class AgreedContent {
             "POST /api/v1/plans/{id}/escalations/{escalationId}/resolve", "Resolving an escalation with a rectification plan "
                     + "of new action items",
             "PUT /api/v1/plans/{id}/escalation-policy", "Whom a slip is escalated to and after how long: operating the plan, "
-                    + "not its commitments");
+                    + "not its commitments",
+            "POST /api/v1/plans/{id}/fund-requests", "Asking for funds for an activity: spending from a budget line both sides "
+                    + "agreed, through the vendor's approval; the planned amount stays as agreed",
+            "POST /api/v1/plans/{id}/fund-requests/{fundRequestId}/decisions", "The vendor's approval of a fund request commits "
+                    + "money on an agreed budget line (its committed side, execution); the planned side is never exceeded",
+            "POST /api/v1/plans/{id}/fund-requests/{fundRequestId}/withdraw", "The partner taking back its own pending fund request");
 
     /**
      * Process, not content: writes that make, change, staff or end the agreement itself. Amendments are
