@@ -59,6 +59,8 @@ class JourneyIT {
     private static HttpServer webhookReceiver;
     /** The event types of the webhook calls received, in order. */
     private static final List<String> webhookCalls = Collections.synchronizedList(new ArrayList<>());
+    /** The PartnerPlan-Signature header and the raw body of each webhook call received. */
+    private static final List<String[]> signedCalls = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void stack() throws Exception {
@@ -67,7 +69,9 @@ class JourneyIT {
         // The partner's integration platform: receives the webhook calls notification-service makes.
         webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhookReceiver.createContext("/hooks/partnerplan", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            signedCalls.add(new String[] {exchange.getRequestHeaders().getFirst("PartnerPlan-Signature"),
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8)});
             webhookCalls.add(exchange.getRequestHeaders().getFirst("PartnerPlan-Event-Type"));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -95,15 +99,27 @@ class JourneyIT {
                 Ids and times differ on your machine: ids you need again are kept in shell variables
                 (`$PLAN`), others show as `<id>`, times as `<time>`.
 
-                The journey moves time forward (a quarter closes, a review comes due), so it runs on the
-                end-to-end stack, whose clock can be moved (`partnerplan.clock.controllable`, never in
-                production). Start it with the gateway on port 8080, and mint dev tokens with `scripts/token`:
+                You need bash, curl and jq, and a clone of this repository (its scripts start the stack and
+                mint dev tokens; they find a JDK 25 themselves). Sections 1 to 3 run on the stack the README
+                starts (`scripts/stack up`). From section 4 the journey moves time forward (a quarter closes, a
+                review comes due), which only the end-to-end stack allows: its clock can be moved
+                (`partnerplan.clock.controllable`, never in production). To run the whole journey, start that
+                one with its gateway on port 8080:
 
                 ```bash
                 PP_PORT_BASE=8080 scripts/stack up --name e2e --no-demo
                 GW=http://localhost:8080
                 TENANT=walkthrough-$RANDOM
                 HOOK_URL=https://webhook.site/<your-id>   # any URL that answers 2xx receives the webhook calls
+                # Moves every service's clock (each on its own port; the gateway does not route /test-support),
+                # and stops with a message on a stack whose clock cannot be moved.
+                move_clock() {
+                  for port in 8081 8082 8083 8084; do
+                    curl -sf -o /dev/null -X POST "http://localhost:$port/test-support/clock" -H 'Content-Type: application/json' \\
+                      -d "{\\"advanceTo\\": \\"$1\\"}" || { echo "The clock on port $port cannot be moved: start the end-to-end stack (above) for this part" >&2; return 1; }
+                  done
+                  echo "It is now $1 on every service"
+                }
                 ```
                 """);
 
@@ -354,11 +370,12 @@ class JourneyIT {
                 declares Petra his delegate.
                 """);
         String hookUrl = walk.name("HOOK_URL", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/partnerplan");
-        as(admin, walk.call("ADMIN", null, "{url, eventTypes, active}", n -> ordered("url", n.get("url"),
-                "eventTypes", n.get("eventTypes"), "active", n.get("active")))).body("""
+        walk.text("The answer carries the subscription's signing secret, once: keep it to check that calls come from PartnerPlan.");
+        String hookSecret = as(admin, walk.call("ADMIN", "HOOK_SECRET=.secret", null, n -> ordered("url", n.get("url"),
+                "eventTypes", n.get("eventTypes"), "active", n.get("active"), "secret", "<shown once; kept in $HOOK_SECRET>"))).body("""
                 {"url": "%s", "eventTypes": ["milestone.missed", "escalation.raised", "milestone.achieved", "investment.unlocked"],
                  "description": "Contoso's integration platform"}""".formatted(hookUrl))
-                .post("/api/v1/notifications/webhooks").then().statusCode(201);
+                .post("/api/v1/notifications/webhooks").then().statusCode(201).extract().path("secret");
         as(po, walk.call("PO")).body("""
                 {"delegateSubject": "petra@northwind.example", "startsOn": "2027-05-28", "endsOn": "2027-06-11",
                  "note": "Family holiday"}""").post("/api/v1/availability").then().statusCode(201);
@@ -459,6 +476,18 @@ class JourneyIT {
         await().atMost(PATIENCE).untilAsserted(() -> assertTrue(webhookTypes().containsAll(List.of("milestone.missed", "escalation.raised")),
                 "webhook calls: " + webhookTypes()));
         assertEquals(1, Collections.frequency(webhookTypes(), "milestone.missed"));
+        String verify = """
+                # SIGNATURE: the PartnerPlan-Signature header of a call your endpoint received (t=<seconds>,v1=<hex>);
+                # BODY: its raw body, byte for byte. The HMAC-SHA256 of "t.body" keyed with the secret is the v1 value.
+                T=$(printf '%s' "$SIGNATURE" | tr ',' '\\n' | sed -n 's/^t=//p')
+                printf '%s.%s' "$T" "$BODY" | openssl dgst -sha256 -hmac "$HOOK_SECRET" | awk '{print $NF}'
+                """;
+        walk.text("The integration platform checks each call's signature with the secret it kept (here in the shell, "
+                + "for one call received at `$HOOK_URL`):\n\n```bash\n" + verify + "```\n");
+        String[] call = signedCalls.get(0);
+        String v1 = java.util.Arrays.stream(call[0].split(",")).filter(p -> p.startsWith("v1=")).findFirst().orElseThrow().substring(3);
+        assertEquals(v1, bash(verify, Map.of("SIGNATURE", call[0], "BODY", call[1], "HOOK_SECRET", hookSecret)),
+                "the walkthrough's signature check computes the v1 signature of a call received");
 
         // 5. ------------------------------------------------------------------------------------------
         walk.text("""
@@ -649,8 +678,7 @@ class JourneyIT {
 
     /** Moves the clock of every service of the e2e stack; never through the gateway. */
     private static void advanceClock(Walkthrough walk, String instant) {
-        walk.text("```bash\nfor port in 8081 8082 8083 8084; do curl -s -X POST \"http://localhost:$port/test-support/clock\" "
-                + "-H 'Content-Type: application/json' -d '{\"advanceTo\": \"" + instant + "\"}'; done\n```\n");
+        walk.text("```bash\nmove_clock " + instant + "\n```\n");
         for (int port : SERVICE_PORTS) {
             given().baseUri("http://127.0.0.1").port(port).contentType(ContentType.JSON)
                     .body(Map.of("advanceTo", instant)).post("/test-support/clock")
@@ -694,6 +722,21 @@ class JourneyIT {
     }
 
     /** An object with its fields in the given order (as jq prints them). */
+    /** Runs a script of the document in bash with {@code environment}; its output, stripped. */
+    private static String bash(String script, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            assertEquals(0, process.waitFor(), script + " failed: " + output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return output.strip();
+    }
+
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerplan.platform.testing.Repository;
+import io.restassured.authentication.PreemptiveOAuth2HeaderScheme;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -165,13 +166,27 @@ final class Walkthrough {
         @Override
         public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                                FilterContext context) {
-            Response answered = context.next(request, response);
             URI uri = URI.create(request.getURI());
+            ifMatch = request.getHeaders().getValue("If-Match");
+            if (ifMatch != null) {
+                // The document fetches the ETag it sends (never a number that only holds if every step is repeated
+                // exactly): the same GET, made now, must answer the ETag this request sends.
+                // given().auth().oauth2(token) adds its header after the filters have run.
+                String authorization = request.getHeaders().getValue("Authorization");
+                if (authorization == null && request.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme oauth) {
+                    authorization = "Bearer " + oauth.getAccessToken();
+                }
+                String current = etagOf(uri.resolve(etagPath(request.getMethod(), uri.getRawPath())), authorization);
+                if (!ifMatch.equals(current)) {
+                    throw new AssertionError("the walkthrough reads the ETag for " + uri.getRawPath() + " from GET "
+                            + etagPath(request.getMethod(), uri.getRawPath()) + ", which answers " + current + ", but the request sends " + ifMatch);
+                }
+            }
+            Response answered = context.next(request, response);
             method = request.getMethod();
             port = uri.getPort();
             path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             contentType = request.getContentType();
-            ifMatch = request.getHeaders().getValue("If-Match");
             Object sent = request.getBody();
             body = sent == null ? null : sent instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : sent.toString();
             status = answered.statusCode();
@@ -181,6 +196,11 @@ final class Walkthrough {
 
         private String render() {
             StringBuilder command = new StringBuilder();
+            if (ifMatch != null) {
+                command.append("ETAG=$(curl -s -o /dev/null -D - \"$GW").append(etagPath(method, path.replaceFirst("\\?.*", "")))
+                        .append('"').append(caller == null ? "" : " -H \"Authorization: Bearer $" + caller + '"')
+                        .append(" | tr -d '\\r' | awk 'tolower($1) == \"etag:\" {print $2}')\n");
+            }
             String variable = assign == null ? null : assign.replaceFirst("=.*", "");
             String field = assign == null || !assign.contains("=") ? ".id" : assign.replaceFirst(".*=", "");
             if (variable != null) {
@@ -197,7 +217,7 @@ final class Walkthrough {
                 command.append(" -H \"Authorization: Bearer $").append(caller).append('"');
             }
             if (ifMatch != null) {
-                command.append(" -H 'If-Match: ").append(ifMatch).append('\'');
+                command.append(" -H \"If-Match: $ETAG\"");
             }
             if (body != null) {
                 String type = contentType == null ? "application/json" : contentType.replaceAll(";.*", "");
@@ -229,6 +249,32 @@ final class Walkthrough {
                     + "HTTP " + status + (shown.isBlank() ? "\n" : "\n```json\n" + normalise(shown) + "\n```\n");
         }
     }
+
+    /**
+     * The resource whose ETag a conditional request sends: the path itself for PUT, PATCH and DELETE; for POST
+     * (an action on a resource: {@code /plans/{id}/propose}, {@code /mops/{id}/accept}) the resource it acts on.
+     */
+    static String etagPath(String method, String path) {
+        return "POST".equals(method) ? path.substring(0, path.lastIndexOf('/')) : path;
+    }
+
+    private static String etagOf(URI uri, String authorization) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(uri).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            var answer = HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            return answer.headers().firstValue("ETag").orElse("(no ETag, HTTP " + answer.statusCode() + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     private static JsonNode read(String text) {
         try {

@@ -1,12 +1,14 @@
 package io.partnerplan.plan;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.UUID;
 
@@ -54,7 +56,27 @@ class ProblemAnswersTest {
                 .post("/api/v1/organisations")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("tenantId"))
-                .body("errors[0].message", equalTo("unknown property"));
+                .body("errors[0].message", startsWith("unknown property (allowed: "));
+    }
+
+    @Test
+    void everyErrorOfABodyIsAnsweredAtOnce() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"kind\":\"RESELLER\",\"timeZone\":\"Mars/Olympus\",\"tenantId\":\"other\"}")
+                .post("/api/v1/organisations")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://partnerplan.io/problems/validation"))
+                .body("errors.field", containsInAnyOrder("kind", "name", "tenantId", "timeZone"))
+                .body("errors.find { it.field == 'kind' }.message", containsString("VENDOR"))
+                .body("errors.find { it.field == 'tenantId' }.message", startsWith("unknown property"))
+                .body("errors.find { it.field == 'timeZone' }.message", containsString("IANA"))
+                .body("detail", containsString("tenantId: unknown property"));
+        String vm = DevTokens.token("t-problems", UUID.randomUUID(), Roles.VENDOR_MANAGER);
+        given().auth().oauth2(vm).contentType(ContentType.JSON)
+                .body("{\"partnerOrganisationId\":\"42\",\"title\":\"x\\u0007\",\"horizonStart\":\"2027-13-01\",\"horizonEnd\":\"2028-01-01\"}")
+                .post("/api/v1/plans")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("horizonStart", "partnerOrganisationId", "title"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.web.Params;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
@@ -56,8 +57,7 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
         }
         if (filter.nameContains() != null) {
             where.append(" and lower(name) like :name escape '\\'");
-            parameters.and("name", "%" + filter.nameContains().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.and("name", Params.containsIgnoringCase(filter.nameContains()));
         }
         if (filter.externalSystem() != null) {
             where.append(" and id in (select e.organisationId from ExternalId e where e.system = :system and e.externalId = :externalId)");

@@ -19,16 +19,23 @@ import io.partnerplan.platform.web.Params;
  * @param horizonTo     plans whose horizon starts on or before this day
  * @param overdue       plans with (true) or without (false) an open action past its due date
  * @param today         the day "past due" is measured against
+ * @param text          plans whose title contains this text, ignoring case (wildcards are literal)
+ * @param sort          the order of the list
  */
 public record PlanFilter(Set<PlanStatus> statuses, UUID partnerOrganisationId, String owner, LocalDate horizonFrom,
-                         LocalDate horizonTo, Boolean overdue, LocalDate today) {
+                         LocalDate horizonTo, Boolean overdue, LocalDate today, String text, PlanSort sort) {
 
     public static PlanFilter none(LocalDate today) {
-        return new PlanFilter(Set.of(), null, null, null, null, null, today);
+        return new PlanFilter(Set.of(), null, null, null, null, null, today, null, PlanSort.CREATED);
     }
 
     public static PlanFilter of(List<String> statuses, String partner, String owner, String from, String to, String overdue,
                                 LocalDate today) {
+        return of(statuses, partner, owner, from, to, overdue, today, null, null);
+    }
+
+    public static PlanFilter of(List<String> statuses, String partner, String owner, String from, String to, String overdue,
+                                LocalDate today, String q, String sort) {
         Set<PlanStatus> wanted = EnumSet.noneOf(PlanStatus.class);
         for (String value : statuses == null ? List.<String>of() : statuses) {
             for (String s : value.split(",")) {
@@ -66,6 +73,10 @@ public record PlanFilter(Set<PlanStatus> statuses, UUID partnerOrganisationId, S
                 default -> throw ProblemException.badRequest("hasOverdueActions", "must be true or false");
             };
         }
-        return new PlanFilter(wanted, partnerId, owner == null ? null : owner.strip(), horizonFrom, horizonTo, hasOverdue, today);
+        if (q != null && (q.isBlank() || q.strip().length() > 200)) {
+            throw ProblemException.badRequest("q", "must be between 1 and 200 characters of a plan's title");
+        }
+        return new PlanFilter(wanted, partnerId, owner == null ? null : owner.strip(), horizonFrom, horizonTo, hasOverdue, today,
+                q == null ? null : q.strip(), PlanSort.of(sort));
     }
 }

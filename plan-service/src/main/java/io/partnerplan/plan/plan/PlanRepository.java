@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerplan.platform.paging.PageRequest;
+import io.partnerplan.platform.web.Params;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -55,10 +56,26 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
                     + " io.partnerplan.plan.action.ActionStatus.BLOCKED) and a.dueOn < :today)");
             params.put("today", filter.today());
         }
+        if (filter.text() != null) {
+            q.append(" and lower(p.title) like :text escape '\\'");
+            params.put("text", Params.containsIgnoringCase(filter.text()));
+        }
+        PlanSort sort = filter.sort();
+        String comparison = sort.descending ? "<" : ">";
         page.after().ifPresent(after -> {
-            q.append(" and p.id > :after");
             params.put("after", after);
+            if (sort.key == null) {
+                q.append(" and p.id ").append(comparison).append(" :after");
+            } else {
+                // After the cursor's plan in (key, id) order: its key is read in the same statement.
+                String cursorKey = sort.key.replace("p.", "c.");
+                q.append(" and exists (select 1 from Plan c where c.id = :after and (").append(sort.key).append(' ').append(comparison)
+                        .append(' ').append(cursorKey).append(" or (").append(sort.key).append(" = ").append(cursorKey)
+                        .append(" and p.id ").append(comparison).append(" :after)))");
+            }
         });
-        return find(q.append(" order by p.id").toString(), params).page(0, page.limit() + 1).list();
+        String direction = sort.descending ? " desc" : "";
+        q.append(" order by ").append(sort.key == null ? "" : sort.key + direction + ", ").append("p.id").append(direction);
+        return find(q.toString(), params).page(0, page.limit() + 1).list();
     }
 }

@@ -73,7 +73,7 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "Search the plans your organisation is a party to, oldest first",
+    @Operation(summary = "Search the plans your organisation is a party to, oldest first unless sorted",
             description = "Every filter is optional; a partner's people only ever see their own organisation's plans")
     @APIResponse(responseCode = "200", description = "A page of plans")
     @APIResponse(responseCode = "400", description = "A filter value that cannot be read, named by its parameter",
@@ -89,8 +89,14 @@ public class PlanResource {
                                @Parameter(description = "Horizons starting on or before this day", example = "2027-12-31")
                                @QueryParam("horizonTo") String horizonTo,
                                @Parameter(description = "true: with an open action past its due date; false: without")
-                               @QueryParam("hasOverdueActions") String hasOverdueActions) {
-        PlanFilter filter = PlanFilter.of(status, partner, owner, horizonFrom, horizonTo, hasOverdueActions, LocalDate.now(clock));
+                               @QueryParam("hasOverdueActions") String hasOverdueActions,
+                               @Parameter(description = "Plans whose title contains this text, ignoring case", example = "cloud")
+                               @QueryParam("q") String q,
+                               @Parameter(description = "The order: createdAt (the default), title, horizonStart or updatedAt;"
+                                       + " a leading - for descending (-updatedAt: the most recently changed first)", example = "-updatedAt")
+                               @QueryParam("sort") String sort) {
+        PlanFilter filter = PlanFilter.of(status, partner, owner, horizonFrom, horizonTo, hasOverdueActions, LocalDate.now(clock),
+                q, sort);
         return service.list(filter, PageRequest.of(limit, cursor));
     }
 

@@ -237,6 +237,7 @@ public class PlanService {
         plan.title = update.title().strip();
         plan.horizonStart = update.horizonStart();
         plan.horizonEnd = update.horizonEnd();
+        plan.updatedAt = Instant.now();
         if (update.reviewCadence() != null) {
             plan.reviewCadence = update.reviewCadence();
         }

@@ -105,6 +105,51 @@ class PlanSearchTest {
                 .then().body("items", empty());
     }
 
+    @Test
+    void plansAreFoundByTitleTextAndSortedPageByPageWithoutLosingTies() {
+        Fixtures f = Fixtures.newTenant();
+        String a = draft(f, f.partner(), "Cloud migrations FY27", "2027-02-01", "2028-01-31");
+        String b = draft(f, f.partner(), "apps 100% partner", "2027-01-01", "2027-12-31");
+        String c = draft(f, f.partner(), "Cloud migrations FY27", "2026-06-01", "2027-05-31");
+        String d = draft(f, f.partner(), "Security FY27", "2027-01-01", "2027-12-31");
+
+        as(f.vendorManager()).queryParam("q", "CLOUD").get("/api/v1/plans").then().statusCode(200).body("items.id", contains(a, c));
+        as(f.vendorManager()).queryParam("q", "100%").get("/api/v1/plans").then().body("items.id", contains(b));
+        // Wildcards are literal: "_" matches only an underscore.
+        as(f.vendorManager()).queryParam("q", "FY_7").get("/api/v1/plans").then().body("items", empty());
+
+        // Two plans share a title and two a start: the id breaks the tie, and pages of one never skip or repeat a plan.
+        assertPages(f, "title", b, a, c, d);
+        assertPages(f, "-title", d, c, a, b);
+        assertPages(f, "horizonStart", c, b, d, a);
+        assertPages(f, "-createdAt", d, c, b, a);
+        as(f.vendorManager()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("title", "Apps FY27", "horizonStart", "2027-01-01", "horizonEnd", "2027-12-31"))
+                .put("/api/v1/plans/{id}", b).then().statusCode(200);
+        as(f.vendorManager()).queryParam("sort", "-updatedAt").queryParam("limit", 1).get("/api/v1/plans").then()
+                .body("items.id", contains(b));
+
+        as(f.vendorManager()).queryParam("sort", "owner").get("/api/v1/plans").then().statusCode(400)
+                .body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", equalTo("must be one of " + PlanSort.ALLOWED));
+        as(f.vendorManager()).queryParam("q", " ").get("/api/v1/plans").then().statusCode(400).body("errors[0].field", equalTo("q"));
+    }
+
+    private static void assertPages(Fixtures f, String sort, String... expected) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = as(f.vendorManager()).queryParam("sort", sort).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/plans").then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && seen.size() <= expected.length);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(expected), seen, "sort=" + sort);
+    }
+
     /** A page of plans costs the same few statements however many plans it holds (no query per plan). */
     @Test
     void aPageOfPlansIsReadInAFixedNumberOfStatements() {

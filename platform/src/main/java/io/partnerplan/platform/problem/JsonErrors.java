@@ -25,6 +25,9 @@ public final class JsonErrors {
      * @param whole what to call the input when the error is not inside a field ("body", "line")
      */
     public static Problem.FieldError describe(JsonProcessingException e, String whole) {
+        if (e instanceof FieldRuleBroken r) {
+            return new Problem.FieldError(orWhole(fieldPath(r), whole), r.rule());
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return new Problem.FieldError(orWhole(fieldPath(u), whole), "unknown property (allowed: "
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");

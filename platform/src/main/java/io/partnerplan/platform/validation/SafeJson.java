@@ -21,13 +21,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
+import io.partnerplan.platform.problem.AllFieldErrors;
 import io.partnerplan.platform.problem.FieldRuleBroken;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Every JSON body's strings and dates pass here: a string with a control character or a date outside
  * {@link Dates} is refused with 400 naming the field ({@link FieldRuleBroken}), before any of it
- * reaches the domain or the database (where a NUL used to end as a 500).
+ * reaches the domain or the database (where a NUL used to end as a 500). While a request body collects
+ * its errors ({@link AllFieldErrors}), a broken string or date is recorded and read as absent instead.
  */
 @Singleton
 public class SafeJson implements ObjectMapperCustomizer {
@@ -56,7 +58,7 @@ public class SafeJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
             if (ControlCharacters.in(value)) {
-                throw new FieldRuleBroken(p, ControlCharacters.RULE);
+                return AllFieldErrors.recordOrThrow(p, ControlCharacters.RULE);
             }
             return value;
         }
@@ -149,7 +151,7 @@ public class SafeJson implements ObjectMapperCustomizer {
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             LocalDate value = (LocalDate) iso.deserialize(p, ctxt);
             if (value != null && !Dates.inRange(value)) {
-                throw new FieldRuleBroken(p, Dates.RULE);
+                return AllFieldErrors.recordOrThrow(p, Dates.RULE);
             }
             return value;
         }

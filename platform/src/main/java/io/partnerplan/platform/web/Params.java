@@ -2,6 +2,7 @@ package io.partnerplan.platform.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import io.partnerplan.platform.problem.ProblemException;
 import io.partnerplan.platform.validation.Dates;
@@ -29,5 +30,13 @@ public final class Params {
             throw ProblemException.badRequest(name, Dates.RULE);
         }
         return date;
+    }
+
+    /**
+     * A {@code like ... escape '\\'} pattern for "contains {@code text}, ignoring case": the text lower-cased
+     * (compare it with {@code lower(column)}), its {@code %}, {@code _} and backslashes taken literally.
+     */
+    public static String containsIgnoringCase(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }
